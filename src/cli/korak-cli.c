@@ -1,0 +1,628 @@
+/* korak-cli.c
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "korak-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdlib.h>
+
+#include "korak-date.h"
+#include "korak-demo-private.h"
+#include "korak-participant-list.h"
+#include "korak-store-private.h"
+
+/* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
+#define EXIT_USAGE 2
+
+#define MAX_PARTICIPANTS 1000000
+
+/* What the benchmark compares against; printed, never asserted. */
+#define TARGET_OPEN_MS       100.0
+#define TARGET_LOAD_MS       500.0
+#define TARGET_KEYSTROKE_MS  5.0
+
+typedef int (*CommandFunc) (int    argc,
+                            char **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *summary;   /* N_() */
+  CommandFunc  run;
+} Command;
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("%s: %s\n", "korak-cli", message);
+}
+
+static double
+ms_since (gint64 start_us)
+{
+  return (g_get_monotonic_time () - start_us) / 1000.0;
+}
+
+/* Parses a subcommand's options; prints the error and returns FALSE. */
+static gboolean
+parse_options (GOptionContext   *context,
+               int              *argc,
+               char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+
+  if (*argc > 1)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”. See --help."), (*argv)[1]);
+
+      print_error (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GOptionContext *
+command_context (const char         *summary,
+                 const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* check and bench read a database that must already exist: opening a
+ * mistyped path would otherwise create an empty one. */
+static gboolean
+database_exists (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  {
+    g_autofree char *display = g_filename_display_name (path);
+    g_autofree char *message = g_strdup_printf (_("There is no database at “%s”. Check the path."), display);
+
+    print_error (message);
+  }
+  return FALSE;
+}
+
+static KorakStore *
+open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  KorakStore *store = korak_store_open (path, &error);
+
+  if (store == NULL)
+    print_error (error->message);
+
+  return store;
+}
+
+/* ----------------------------------------------------------------- demo */
+
+static int
+command_demo (int    argc,
+              char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *reference_iso = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KorakStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 seed = 1;
+  gint64 existing;
+  int participants = 200;
+  KorakDemoOptions options = { 0 };
+  KorakDemoCounts counts;
+  gint64 start;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database file to create or fill"), N_("PATH") },
+    { "participants", 'n', 0, G_OPTION_ARG_INT, &participants,
+      N_("How many participants to create (default 200)"), N_("N") },
+    { "seed", 's', 0, G_OPTION_ARG_INT64, &seed,
+      N_("The seed of the random choices: the same seed gives the same data (default 1)"), N_("S") },
+    { "reference-date", 0, 0, G_OPTION_ARG_STRING, &reference,
+      N_("The day the data is built around, not after today (default today)"), N_("DATE") },
+    { NULL }
+  };
+
+  context = command_context (_("Creates a realistic sample organisation with staff, programmes, cohorts "
+                               "and participants in a new or empty database."), entries);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+
+  if (database == NULL)
+    {
+      print_error (_("Give the database file with --database PATH. "
+                     "Sample data never goes into your real database by default."));
+      return EXIT_USAGE;
+    }
+  if (participants < 0 || participants > MAX_PARTICIPANTS)
+    {
+      g_autofree char *message = g_strdup_printf (_("The number of participants must be between 0 and %d."),
+                                                  MAX_PARTICIPANTS);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  if (seed < 0 || seed > G_MAXUINT32)
+    {
+      g_autofree char *message = g_strdup_printf (_("The seed must be between 0 and %u."), G_MAXUINT32);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+  if (reference != NULL)
+    {
+      g_autofree char *today = korak_date_today ();
+
+      if (!(reference_iso = korak_date_parse (reference, &error)))
+        {
+          print_error (error->message);
+          return EXIT_USAGE;
+        }
+      if (*reference_iso == '\0' || strcmp (reference_iso, today) > 0)
+        {
+          print_error (_("The reference date must be a day no later than today."));
+          return EXIT_USAGE;
+        }
+    }
+
+  start = g_get_monotonic_time ();
+
+  /* korak_store_new_id() draws from g_random: seeding it too makes the
+   * ids, and so the order of equal names, the same from run to run. */
+  g_random_set_seed ((guint32)seed);
+
+  if (!(store = open_store (database)))
+    return EXIT_FAILURE;
+
+  existing = korak_store_count_rows (store, "participant", &error);
+  if (existing < 0)
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  if (existing > 0 ||
+      korak_store_count_rows (store, "programme", NULL) > 0 ||
+      korak_store_count_rows (store, "organisation", NULL) > 0)
+    {
+      g_autofree char *display = g_filename_display_name (database);
+      g_autofree char *message = NULL;
+
+      if (existing > 0)
+        message = g_strdup_printf (_("“%s” already holds participants (%" G_GINT64_FORMAT "). "
+                                     "Sample data only goes into a new or empty database: "
+                                     "give another file, nothing was changed."),
+                                   display, existing);
+      else
+        message = g_strdup_printf (_("“%s” already holds an organisation or programmes. "
+                                     "Sample data only goes into a new or empty database: "
+                                     "give another file, nothing was changed."),
+                                   display);
+      print_error (message);
+      return EXIT_FAILURE;
+    }
+
+  options.n_participants = (guint)participants;
+  options.seed = (guint32)seed;
+  options.reference_date = reference_iso;
+
+  if (!korak_demo_generate (store, &options, &counts, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Closing checkpoints the journal, which is part of the time. */
+  g_clear_object (&store);
+
+  {
+    g_autofree char *display = g_filename_display_name (database);
+
+    g_print (_("Sample data in %s: %u participants (%u archived), %u enrolments, %u cohorts, "
+               "%u modules, %u programmes, %u staff; %.2f s\n"),
+             display, counts.participants, counts.archived, counts.enrolments, counts.cohorts,
+             counts.modules, counts.programmes, counts.staff, ms_since (start) / 1000.0);
+  }
+
+  return EXIT_SUCCESS;
+}
+
+/* ---------------------------------------------------------------- check */
+
+static gint64
+count_where (KorakStore  *store,
+             const char  *sql,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+  int rc;
+
+  if (!(stmt = korak_store_prepare (store, sql, error)))
+    return -1;
+
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    korak_store_set_error (store, rc, error);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+static void
+print_count (const char *label,
+             gint64      count)
+{
+  /* Pad by characters, not bytes, so translated labels line up. */
+  glong width = g_utf8_strlen (label, -1);
+  g_autofree char *pad = g_strnfill (width < 26 ? 26 - width : 1, ' ');
+
+  g_print ("  %s%s%8" G_GINT64_FORMAT "\n", label, pad, count);
+}
+
+static int
+command_check (int    argc,
+               char **argv)
+{
+  g_autofree char *database = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KorakStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean failed = FALSE;
+  /* Table names are identifiers, shown as they are. */
+  static const char * const tables[] = {
+    "organisation", "desk", "staff", "programme", "cohort", "module", "participant",
+    "enrolment", "activity", "weekly_pattern", "session", "attendance", "plan", "goal",
+    "assessment", "journal_entry", "note", "note_translation", "certificate", "follow_up",
+    "audit_log",
+  };
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database file (default: your Korak database)"), N_("PATH") },
+    { NULL }
+  };
+
+  context = command_context (_("Checks a database for damage and prints its schema version and "
+                               "the number of rows in each table. Exits with 0 only when the "
+                               "database is sound."), entries);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+
+  if (database == NULL)
+    database = korak_store_default_path ();
+  if (!database_exists (database))
+    return EXIT_FAILURE;
+  if (!(store = open_store (database)))
+    return EXIT_FAILURE;
+
+  if (!(integrity = korak_store_integrity_check (store, &error)))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+
+  {
+    g_autofree char *display = g_filename_display_name (database);
+
+    g_print (_("Database:        %s\n"), display);
+  }
+  g_print (_("Integrity:       %s\n"), integrity);
+  g_print (_("Schema version:  %d\n"), korak_store_get_schema_version (store));
+  g_print (_("Desk:            %" G_GINT64_FORMAT "\n"), korak_store_get_desk_id (store));
+  g_print (_("Rows per table:\n"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autoptr(GError) count_error = NULL;
+      gint64 count = korak_store_count_rows (store, tables[i], &count_error);
+
+      if (count < 0)
+        {
+          g_autofree char *message = g_strdup_printf ("%s: %s", tables[i], count_error->message);
+
+          print_error (message);
+          failed = TRUE;
+          continue;
+        }
+      print_count (tables[i], count);
+
+      if (g_str_equal (tables[i], "participant"))
+        {
+          gint64 archived = count_where (store, "SELECT count(*) FROM participant WHERE archived_at IS NOT NULL",
+                                         &count_error);
+
+          if (archived >= 0)
+            print_count (_("  of them archived"), archived);
+        }
+      else if (g_str_equal (tables[i], "enrolment"))
+        {
+          gint64 active = count_where (store, "SELECT count(*) FROM enrolment WHERE status = 'active'",
+                                       &count_error);
+
+          if (active >= 0)
+            print_count (_("  of them active"), active);
+        }
+    }
+
+  if (!g_str_equal (integrity, "ok"))
+    {
+      print_error (_("The database has problems (see Integrity above). "
+                     "Keep a copy of the file and restore your latest backup."));
+      return EXIT_FAILURE;
+    }
+
+  return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+/* ---------------------------------------------------------------- bench */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *samples)
+{
+  guint n = samples->len;
+
+  if (n == 0)
+    return 0;
+
+  g_array_sort (samples, compare_doubles);
+  if (n % 2)
+    return g_array_index (samples, double, n / 2);
+  return (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
+}
+
+static double
+maximum (GArray *samples)
+{
+  double max = 0;
+
+  for (guint i = 0; i < samples->len; i++)
+    max = MAX (max, g_array_index (samples, double, i));
+
+  return max;
+}
+
+static void
+print_figure (const char *label,
+              double      ms,
+              double      target_ms)
+{
+  glong width = g_utf8_strlen (label, -1);
+  g_autofree char *pad = g_strnfill (width < 34 ? 34 - width : 1, ' ');
+
+  /* Translators: a measured time and the time it should stay under. */
+  g_print (_("%s%s%9.2f ms   (target ≤ %g ms)\n"), label, pad, ms, target_ms);
+}
+
+static int
+command_bench (int    argc,
+               char **argv)
+{
+  /* Typed letter by letter, as people search the participant list. */
+  static const char * const words[] = { "cebasek", "krasniqi", "novak", "hodzic", "ana" };
+  g_autofree char *database = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(KorakStore) store = NULL;
+  g_autoptr(KorakParticipantList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) keystrokes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clears = g_array_new (FALSE, FALSE, sizeof (double));
+  guint matches[G_N_ELEMENTS (words)] = { 0 };
+  double open_ms, load_ms;
+  int rounds = 5;
+  gint64 start;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
+      N_("The database file (default: your Korak database)"), N_("PATH") },
+    { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds,
+      N_("How many times to type every search word (default 5)"), N_("N") },
+    { NULL }
+  };
+
+  context = command_context (_("Measures how long it takes to open a database, to load the participant "
+                               "list and to search it keystroke by keystroke."), entries);
+  if (!parse_options (context, &argc, &argv))
+    return EXIT_USAGE;
+
+  if (rounds < 1 || rounds > 1000)
+    {
+      print_error (_("The number of rounds must be between 1 and 1000."));
+      return EXIT_USAGE;
+    }
+  if (database == NULL)
+    database = korak_store_default_path ();
+  if (!database_exists (database))
+    return EXIT_FAILURE;
+
+  start = g_get_monotonic_time ();
+  if (!(store = open_store (database)))
+    return EXIT_FAILURE;
+  open_ms = ms_since (start);
+
+  start = g_get_monotonic_time ();
+  list = korak_participant_list_new (store);
+  if (!korak_participant_list_reload (list, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
+  load_ms = ms_since (start);
+
+  for (int round = 0; round < rounds; round++)
+    {
+      for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+        {
+          glong n_chars = g_utf8_strlen (words[w], -1);
+
+          for (glong n = 1; n <= n_chars; n++)
+            {
+              g_autofree char *prefix = g_utf8_substring (words[w], 0, n);
+              double ms;
+
+              start = g_get_monotonic_time ();
+              korak_participant_list_set_search (list, prefix);
+              ms = ms_since (start);
+              g_array_append_val (keystrokes, ms);
+            }
+          matches[w] = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+          start = g_get_monotonic_time ();
+          korak_participant_list_set_search (list, NULL);
+          {
+            double ms = ms_since (start);
+
+            g_array_append_val (clears, ms);
+          }
+        }
+    }
+
+  {
+    g_autofree char *display = g_filename_display_name (database);
+
+    g_print (_("Database: %s\n"), display);
+  }
+  g_print (_("Participants in the model: %u shown of %u loaded (archived ones hidden)\n"),
+           g_list_model_get_n_items (G_LIST_MODEL (list)), korak_participant_list_get_total (list));
+  print_figure (_("Open (korak_store_open)"), open_ms, TARGET_OPEN_MS);
+  print_figure (_("Load the participant list"), load_ms, TARGET_LOAD_MS);
+  g_print (_("Search, %u keystrokes over %d rounds:\n"), keystrokes->len, rounds);
+  print_figure (_("  keystroke, median"), median (keystrokes), TARGET_KEYSTROKE_MS);
+  g_print (_("  keystroke, max                  %9.2f ms\n"), maximum (keystrokes));
+  print_figure (_("  clearing the search, median"), median (clears), TARGET_KEYSTROKE_MS);
+  g_print (_("Matches for the whole words:\n"));
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    g_print ("  %-10s %6u\n", words[w], matches[w]);
+
+  return EXIT_SUCCESS;
+}
+
+/* ----------------------------------------------------------------- main */
+
+static const Command commands[] = {
+  { "demo",  N_("Create realistic sample data in a new database"), command_demo },
+  { "check", N_("Check a database and count the rows of each table"), command_check },
+  { "bench", N_("Measure opening, loading and searching a database"), command_bench },
+};
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_c (text, '\n');
+  g_string_append (text, _("Run “korak-cli COMMAND --help” for the options of a command."));
+
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *prgname = NULL;
+  const Command *command = NULL;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    { "version", 'V', 0, G_OPTION_ARG_NONE, &version,
+      N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* The first word that is not an option names the command; --help then
+   * shows "korak-cli demo [OPTION…]". */
+  for (int i = 1; i < argc && command == NULL; i++)
+    {
+      if (argv[i][0] == '-')
+        continue;
+      for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+        if (g_str_equal (argv[i], commands[c].name))
+          command = &commands[c];
+      break;
+    }
+  prgname = command ? g_strdup_printf ("korak-cli %s", command->name) : g_strdup ("korak-cli");
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (_("COMMAND [OPTION…]"));
+  g_option_context_set_summary (context, _("Works on a Korak database without a display."));
+  description = commands_description ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* Stop at the command: what follows belongs to it. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_USAGE;
+    }
+
+  if (version)
+    {
+      g_print ("korak-cli %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return EXIT_USAGE;
+    }
+
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a command. "
+                                                    "Run “korak-cli --help” to see the commands."),
+                                                  argv[1]);
+
+      print_error (message);
+      return EXIT_USAGE;
+    }
+
+  return command->run (argc - 1, argv + 1);
+}

@@ -1,0 +1,1419 @@
+/* korak-demo.c
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "korak-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "korak-date.h"
+#include "korak-demo.h"
+#include "korak-demo-private.h"
+#include "korak-participant-record.h"
+#include "korak-store-private.h"
+
+/*
+ * A realistic data set for trying Korak, for screenshots and for
+ * benchmarks: one organisation in Gorenjska with sites there and in
+ * Štajerska, its staff, two programmes, their cohorts with modules, and
+ * participants with enrolments.
+ *
+ * Everything is drawn from one GRand seeded by the caller, in a fixed
+ * order, so the same seed and reference date give the same content. The
+ * rows are written with raw prepared statements in one transaction, not
+ * through korak_store_insert_participant(), which audits each row and
+ * would take minutes for 10,000 people; each participant is still checked
+ * with korak_participant_record_validate().
+ *
+ * The content is Slovenian on purpose: it is sample data, not interface
+ * text, so none of it is translated.
+ */
+
+#define COHORT_SIZE         15
+#define N_MODULES           3
+#define ENROLLED_SHARE      0.9
+#define HISTORY_DAYS        330.0
+
+/* ------------------------------------------------------------------ data */
+
+typedef struct
+{
+  const char *kind;
+  guint       weeks;
+} DemoModule;
+
+typedef struct
+{
+  const char *name;
+  const char *target_group;
+  guint       required_hours;
+  DemoModule  modules[N_MODULES];
+} DemoProgramme;
+
+enum {
+  PROGRAMME_MIGRANT_WOMEN,
+  PROGRAMME_LONG_TERM,
+  N_PROGRAMMES
+};
+
+static const DemoProgramme programmes[N_PROGRAMMES] = {
+  [PROGRAMME_MIGRANT_WOMEN] = {
+    "Socialna aktivacija – ženske iz drugih kulturnih okolij", "migrant_women", 480,
+    { { "workshops", 12 }, { "work_practice", 8 }, { "exit_search", 4 } } },
+  [PROGRAMME_LONG_TERM] = {
+    "Socialna aktivacija – dolgotrajno brezposelni in prejemniki denarne socialne pomoči",
+    "long_term_unemployed", 640,
+    { { "workshops", 16 }, { "work_practice", 12 }, { "exit_search", 8 } } },
+};
+
+typedef enum
+{
+  REGION_GORENJSKA,
+  REGION_STAJERSKA,
+} Region;
+
+typedef struct
+{
+  const char *name;
+  const char *post;      /* postal code and post office */
+  Region      region;
+  gboolean    is_site;   /* the organisation runs cohorts here */
+} Municipality;
+
+static const Municipality municipalities[] = {
+  { "Kranj",                     "4000 Kranj",                    REGION_GORENJSKA, TRUE },
+  { "Jesenice",                  "4270 Jesenice",                 REGION_GORENJSKA, TRUE },
+  { "Škofja Loka",               "4220 Škofja Loka",              REGION_GORENJSKA, TRUE },
+  { "Radovljica",                "4240 Radovljica",               REGION_GORENJSKA, TRUE },
+  { "Tržič",                     "4290 Tržič",                    REGION_GORENJSKA, TRUE },
+  { "Bled",                      "4260 Bled",                     REGION_GORENJSKA },
+  { "Žirovnica",                 "4274 Žirovnica",                REGION_GORENJSKA },
+  { "Naklo",                     "4202 Naklo",                    REGION_GORENJSKA },
+  { "Šenčur",                    "4208 Šenčur",                   REGION_GORENJSKA },
+  { "Cerklje na Gorenjskem",     "4207 Cerklje na Gorenjskem",    REGION_GORENJSKA },
+  { "Kranjska Gora",             "4280 Kranjska Gora",            REGION_GORENJSKA },
+  { "Gorenja vas - Poljane",     "4224 Gorenja vas",              REGION_GORENJSKA },
+  { "Železniki",                 "4228 Železniki",                REGION_GORENJSKA },
+  { "Bohinj",                    "4264 Bohinjska Bistrica",       REGION_GORENJSKA },
+  { "Preddvor",                  "4205 Preddvor",                 REGION_GORENJSKA },
+  { "Gorje",                     "4247 Zgornje Gorje",            REGION_GORENJSKA },
+  { "Žiri",                      "4226 Žiri",                     REGION_GORENJSKA },
+  { "Maribor",                   "2000 Maribor",                  REGION_STAJERSKA, TRUE },
+  { "Ptuj",                      "2250 Ptuj",                     REGION_STAJERSKA, TRUE },
+  { "Celje",                     "3000 Celje",                    REGION_STAJERSKA, TRUE },
+  { "Slovenska Bistrica",        "2310 Slovenska Bistrica",       REGION_STAJERSKA, TRUE },
+  { "Velenje",                   "3320 Velenje",                  REGION_STAJERSKA, TRUE },
+  { "Ormož",                     "2270 Ormož",                    REGION_STAJERSKA, TRUE },
+  { "Slovenske Konjice",         "3210 Slovenske Konjice",        REGION_STAJERSKA, TRUE },
+  { "Ruše",                      "2342 Ruše",                     REGION_STAJERSKA },
+  { "Lenart",                    "2230 Lenart v Slovenskih goricah", REGION_STAJERSKA },
+  { "Šentjur",                   "3230 Šentjur",                  REGION_STAJERSKA },
+  { "Žalec",                     "3310 Žalec",                    REGION_STAJERSKA },
+  { "Rogaška Slatina",           "3250 Rogaška Slatina",          REGION_STAJERSKA },
+  { "Kidričevo",                 "2325 Kidričevo",                REGION_STAJERSKA },
+  { "Hoče - Slivnica",           "2311 Hoče",                     REGION_STAJERSKA },
+  { "Miklavž na Dravskem polju", "2204 Miklavž na Dravskem polju", REGION_STAJERSKA },
+  { "Šoštanj",                   "3325 Šoštanj",                  REGION_STAJERSKA },
+  { "Laško",                     "3270 Laško",                    REGION_STAJERSKA },
+  { "Poljčane",                  "2319 Poljčane",                 REGION_STAJERSKA },
+  { "Majšperk",                  "2322 Majšperk",                 REGION_STAJERSKA },
+};
+
+static const char * const streets[] = {
+  "Prešernova ulica", "Cankarjeva ulica", "Trubarjeva cesta", "Gregorčičeva ulica",
+  "Kidričeva cesta", "Tomšičeva ulica", "Partizanska cesta", "Ljubljanska cesta",
+  "Cesta svobode", "Slovenska ulica", "Šolska ulica", "Vrtna ulica", "Koroška cesta",
+  "Ulica heroja Staneta", "Mladinska ulica", "Cesta talcev", "Kolodvorska ulica",
+  "Aškerčeva ulica", "Levstikova ulica", "Gubčeva ulica", "Ob potoku", "Pod gozdom",
+  "Titova cesta", "Mariborska cesta", "Ulica bratov Učakar", "Sončna pot",
+};
+
+typedef struct
+{
+  const char *given_name;
+  const char *family_name;
+  const char *role;
+  const char *languages;
+  const char *email;
+  const char *phone;
+} DemoStaff;
+
+enum { N_MENTORS = 3, FIRST_MEDIATOR = 3, N_MEDIATORS = 2 };
+
+static const DemoStaff staff[] = {
+  { "Mateja", "Kern",     "mentor",      "slovenščina, angleščina",
+    "mateja.kern@drustvo-korak.si",     "+386 41 552 310" },
+  { "Tadej",  "Vidmar",   "mentor",      "slovenščina, nemščina, hrvaščina",
+    "tadej.vidmar@drustvo-korak.si",    "+386 40 219 874" },
+  { "Nina",   "Kolar",    "mentor",      "slovenščina, angleščina, italijanščina",
+    "nina.kolar@drustvo-korak.si",      "+386 31 604 227" },
+  { "Ardita", "Berisha",  "mediator",    "albanščina, romščina, srbščina, slovenščina",
+    "ardita.berisha@drustvo-korak.si",  "+386 41 873 065" },
+  { "Lejla",  "Begović",  "mediator",    "arabščina, bosanščina, angleščina, slovenščina",
+    "lejla.begovic@drustvo-korak.si",   "+386 40 390 512" },
+  { "Andreja", "Zupančič", "coordinator", "slovenščina, angleščina, nemščina",
+    "andreja.zupancic@drustvo-korak.si", "+386 4 281 15 40" },
+};
+
+/* Names. Arabic lists have a parallel list in Arabic script: some people
+ * are registered in the script of their documents, others transliterated. */
+
+static const char * const slovenian_family[] = {
+  "Novak", "Horvat", "Kovačič", "Krajnc", "Zupančič", "Potočnik", "Kovač", "Mlakar",
+  "Kos", "Vidmar", "Golob", "Turk", "Božič", "Kralj", "Korošec", "Zupan", "Bizjak",
+  "Hribar", "Kotnik", "Kavčič", "Rozman", "Kastelic", "Oblak", "Žagar", "Petek",
+  "Čebašek", "Kolar", "Košir", "Koren", "Zajc", "Medved", "Jereb", "Pintar", "Kern",
+  "Tomažič", "Bernik", "Dolenc", "Sušnik", "Kalan", "Jenko", "Šubic", "Pečnik",
+};
+static const char * const slovenian_female[] = {
+  "Ana", "Marija", "Mojca", "Irena", "Nina", "Maja", "Mateja", "Barbara", "Andreja",
+  "Petra", "Tanja", "Katja", "Nataša", "Urška", "Špela", "Darja", "Alenka", "Vesna",
+  "Metka", "Jožica", "Anamarija", "Tjaša", "Sabina", "Nada", "Milena", "Zdenka",
+};
+static const char * const slovenian_male[] = {
+  "Franc", "Janez", "Marko", "Anton", "Jože", "Andrej", "Boštjan", "Matej", "Rok",
+  "Gregor", "Primož", "Tomaž", "Aleš", "Bojan", "Dušan", "Stanko", "Uroš", "Žiga",
+};
+static const char * const slovenian_other[] = {
+  "angleščina", "nemščina", "hrvaščina", "angleščina, nemščina", "italijanščina",
+};
+
+static const char * const croatian_family[] = {
+  "Horvat", "Kovačević", "Babić", "Marić", "Jurić", "Novak", "Knežević", "Vuković",
+  "Marković", "Petrović", "Pavlović", "Božić", "Tomić", "Perić",
+};
+static const char * const croatian_female[] = {
+  "Ivana", "Marija", "Ana", "Snježana", "Željka", "Kristina", "Mirjana", "Dragica",
+  "Ankica", "Vesna",
+};
+static const char * const croatian_male[] = {
+  "Josip", "Ivan", "Marko", "Tomislav", "Zoran", "Dražen", "Stjepan",
+};
+static const char * const croatian_other[] = {
+  "slovenščina", "slovenščina, nemščina", "srbščina, slovenščina", "angleščina",
+};
+
+static const char * const bosnian_family[] = {
+  "Hodžić", "Begović", "Mehmedović", "Hadžić", "Delić", "Hasanović", "Alić", "Karić",
+  "Muminović", "Omerović", "Ibrahimović", "Husić", "Salkić", "Mujić", "Suljić",
+};
+static const char * const bosnian_female[] = {
+  "Amra", "Selma", "Emina", "Aida", "Lejla", "Senada", "Azra", "Mirsada", "Elma",
+  "Alma", "Edina", "Merima", "Jasmina", "Fatima", "Ana",
+};
+static const char * const bosnian_male[] = {
+  "Mirsad", "Edin", "Amir", "Haris", "Senad", "Adnan", "Emir", "Nermin", "Samir",
+};
+static const char * const bosnian_other[] = {
+  "srbščina, hrvaščina", "slovenščina (osnovno)", "nemščina", "hrvaščina, slovenščina",
+};
+
+static const char * const albanian_family[] = {
+  "Krasniqi", "Berisha", "Gashi", "Hoxha", "Morina", "Shala", "Bytyqi", "Kelmendi",
+  "Rexhepi", "Zeqiri", "Hasani", "Ahmeti", "Sadiku", "Osmani", "Mustafa",
+};
+static const char * const albanian_female[] = {
+  "Arta", "Blerta", "Drita", "Fatime", "Shqipe", "Valbona", "Lirije", "Mimoza", "Besa",
+  "Teuta", "Vjosa", "Merita", "Hava", "Shpresa", "Liridona",
+};
+static const char * const albanian_male[] = {
+  "Arben", "Driton", "Fatmir", "Besnik", "Agron", "Ilir", "Bekim", "Valon",
+};
+static const char * const albanian_other[] = {
+  "srbščina", "nemščina", "angleščina", "makedonščina", "slovenščina (osnovno)",
+};
+
+static const char * const arabic_family[] = {
+  "Al-Hassan", "Haddad", "Khalil", "Mansour", "Nasser", "Saleh", "Al-Ahmad",
+  "Darwish", "Hamdan", "Youssef", "Al-Khatib", "Ibrahim",
+};
+static const char * const arabic_family_script[] = {
+  "الحسن", "حداد", "خليل", "منصور", "ناصر", "صالح", "الأحمد",
+  "درويش", "حمدان", "يوسف", "الخطيب", "إبراهيم",
+};
+static const char * const arabic_female[] = {
+  "Fatima", "Amina", "Mariam", "Aisha", "Noor", "Layla", "Zainab", "Huda", "Rana",
+  "Salma", "Yasmin", "Hanan",
+};
+static const char * const arabic_female_script[] = {
+  "فاطمة", "أمينة", "مريم", "عائشة", "نور", "ليلى", "زينب", "هدى", "رنا",
+  "سلمى", "ياسمين", "حنان",
+};
+static const char * const arabic_male[] = {
+  "Ahmad", "Omar", "Yusuf", "Khaled", "Mahmoud", "Hassan", "Ali", "Samir",
+};
+static const char * const arabic_male_script[] = {
+  "أحمد", "عمر", "يوسف", "خالد", "محمود", "حسن", "علي", "سمير",
+};
+static const char * const arabic_other[] = {
+  "angleščina", "francoščina", "turščina", "kurdščina", "angleščina, francoščina",
+};
+
+static const char * const roma_family[] = {
+  "Hudorovac", "Hudorovič", "Brajdič", "Šarkezi", "Baranja", "Horvat", "Kovačič",
+  "Levačič", "Kalanj", "Balog", "Jurkovič", "Rudaš",
+};
+static const char * const roma_female[] = {
+  "Silva", "Marija", "Mirjana", "Snežana", "Sanela", "Renata", "Damjana", "Jasmina",
+  "Elvisa", "Nevenka", "Romana", "Sonja", "Brigita",
+};
+static const char * const roma_male[] = {
+  "Darko", "Dejan", "Robert", "Srečko", "Zvonko", "Danijel", "Marjan",
+};
+static const char * const roma_other[] = {
+  "slovenščina", "hrvaščina, slovenščina", "slovenščina, srbščina",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (arabic_family) == G_N_ELEMENTS (arabic_family_script));
+G_STATIC_ASSERT (G_N_ELEMENTS (arabic_female) == G_N_ELEMENTS (arabic_female_script));
+G_STATIC_ASSERT (G_N_ELEMENTS (arabic_male) == G_N_ELEMENTS (arabic_male_script));
+
+#define NAMES(list) list, G_N_ELEMENTS (list)
+
+typedef struct
+{
+  const char         *mother_tongue;
+  double              weight;
+  double              female_share;
+  double              needs_mediator;
+  double              script_share;      /* registered in their own script */
+  const char * const *family;
+  guint               n_family;
+  const char * const *female;
+  guint               n_female;
+  const char * const *male;
+  guint               n_male;
+  const char * const *other_languages;
+  guint               n_other_languages;
+} Background;
+
+enum {
+  BACKGROUND_SLOVENIAN,
+  BACKGROUND_CROATIAN,
+  BACKGROUND_BOSNIAN,
+  BACKGROUND_ALBANIAN,
+  BACKGROUND_ARABIC,
+  BACKGROUND_ROMA,
+  N_BACKGROUNDS
+};
+
+static const Background backgrounds[N_BACKGROUNDS] = {
+  [BACKGROUND_SLOVENIAN] = { "slovenščina", 0.42, 0.55, 0.0,  0.0,
+                             NAMES (slovenian_family), NAMES (slovenian_female),
+                             NAMES (slovenian_male), NAMES (slovenian_other) },
+  [BACKGROUND_CROATIAN]  = { "hrvaščina",   0.07, 0.75, 0.08, 0.0,
+                             NAMES (croatian_family), NAMES (croatian_female),
+                             NAMES (croatian_male), NAMES (croatian_other) },
+  [BACKGROUND_BOSNIAN]   = { "bosanščina",  0.14, 0.85, 0.45, 0.0,
+                             NAMES (bosnian_family), NAMES (bosnian_female),
+                             NAMES (bosnian_male), NAMES (bosnian_other) },
+  [BACKGROUND_ALBANIAN]  = { "albanščina",  0.13, 0.88, 0.85, 0.0,
+                             NAMES (albanian_family), NAMES (albanian_female),
+                             NAMES (albanian_male), NAMES (albanian_other) },
+  [BACKGROUND_ARABIC]    = { "arabščina",   0.11, 0.88, 0.92, 0.35,
+                             NAMES (arabic_family), NAMES (arabic_female),
+                             NAMES (arabic_male), NAMES (arabic_other) },
+  [BACKGROUND_ROMA]      = { "romščina",    0.13, 0.70, 0.35, 0.0,
+                             NAMES (roma_family), NAMES (roma_female),
+                             NAMES (roma_male), NAMES (roma_other) },
+};
+
+static const char * const email_domains[] = {
+  "gmail.com", "gmail.com", "gmail.com", "siol.net", "t-2.net", "amis.net",
+  "yahoo.com", "hotmail.com", "outlook.com",
+};
+
+static const char * const mobile_prefixes[] = {
+  "40", "41", "41", "49", "40", "41", "31", "51", "70", "68", "64",
+};
+
+static const char * const consent_scopes[] = {
+  "Izvajanje programa in poročanje financerju",
+  "Izvajanje programa, poročanje financerju in fotografije z delavnic",
+  "Izvajanje programa, poročanje financerju in spremljanje po zaključku",
+};
+
+static const char * const ngos[] = {
+  "Slovenska filantropija", "Rdeči križ Slovenije", "Škofijska karitas", "Društvo Ključ",
+};
+
+/* ------------------------------------------------------------- helpers */
+
+typedef struct
+{
+  guint8  background;
+  guint8  female;
+  guint8  script;
+  guint8  programme;
+  guint8  enrolled;
+  guint8  target_group;   /* index into korak_participant_target_groups () */
+  guint16 family;
+  guint16 given;
+} Person;
+
+typedef struct
+{
+  gint64  id;
+  guint   programme;
+  guint   site;           /* index into municipalities */
+  guint   number;         /* the n-th group at this site */
+  guint32 start;          /* Julian days */
+  guint32 end;
+  guint32 module_start[N_MODULES];
+  guint32 module_end[N_MODULES];
+  gint64  mentor_id;
+  gint64  mediator_id;
+} Cohort;
+
+typedef struct
+{
+  KorakStore      *store;
+  GRand           *rng;
+  guint32          today;
+  guint32          first_birth;
+  guint32          last_birth;
+  gint64           staff_ids[G_N_ELEMENTS (staff)];
+  gint64           programme_ids[N_PROGRAMMES];
+  GArray          *sites;          /* guint, indexes into municipalities */
+  GPtrArray       *workers;        /* per site: GPtrArray of char*, CSD then ZRSZ then NGO */
+  KorakDemoCounts *counts;
+} Demo;
+
+static guint
+rand_below (GRand *rng,
+            guint  n)
+{
+  g_assert (n > 0);
+  return (guint)g_rand_int_range (rng, 0, (gint32)n);
+}
+
+static int
+rand_between (GRand *rng,
+              int    lo,
+              int    hi)
+{
+  return g_rand_int_range (rng, lo, hi + 1);
+}
+
+static gboolean
+chance (GRand  *rng,
+        double  p)
+{
+  return g_rand_double (rng) < p;
+}
+
+static const char *
+pick (GRand              *rng,
+      const char * const *list,
+      guint               n)
+{
+  return list[rand_below (rng, n)];
+}
+
+#define PICK(rng, list) pick ((rng), (list), G_N_ELEMENTS (list))
+
+static guint
+pick_weighted (GRand        *rng,
+               const double *weights,
+               guint         n)
+{
+  double total = 0, x;
+
+  for (guint i = 0; i < n; i++)
+    total += weights[i];
+  x = g_rand_double (rng) * total;
+  for (guint i = 0; i < n; i++)
+    {
+      if (x < weights[i])
+        return i;
+      x -= weights[i];
+    }
+  return n - 1;
+}
+
+static void
+iso_from_julian (guint32  julian,
+                 char     out[11])
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  g_snprintf (out, 11, "%04u-%02u-%02u",
+              (guint)g_date_get_year (&date),
+              (guint)g_date_get_month (&date),
+              (guint)g_date_get_day (&date));
+}
+
+/* A time of day in office hours on @julian, as stored in created_at. */
+static void
+stamp_from_julian (GRand   *rng,
+                   guint32  julian,
+                   char     out[21])
+{
+  char day[11];
+
+  iso_from_julian (julian, day);
+  g_snprintf (out, 21, "%sT%02d:%02d:%02dZ", day,
+              rand_between (rng, 6, 14), rand_between (rng, 0, 59), rand_between (rng, 0, 59));
+}
+
+static guint32
+julian_from_iso (const char *iso)
+{
+  GDate date;
+  int y, m, d;
+
+  if (sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+static guint32
+monday_on_or_before (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return julian - ((guint32)g_date_get_weekday (&date) - G_DATE_MONDAY);
+}
+
+/* Steps an INSERT whose first parameter is a random id; draws again on the
+ * very rare clash, as the store does. */
+static gboolean
+insert_row (Demo          *demo,
+            sqlite3_stmt  *stmt,
+            gint64        *id,
+            GError       **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      int rc;
+
+      *id = korak_store_new_id ();
+      sqlite3_bind_int64 (stmt, 1, *id);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt >= 8)
+        {
+          korak_store_set_error (demo->store, rc, error);
+          return FALSE;
+        }
+    }
+}
+
+/* "Krasniqi" → "krasniqi", "Al-Hassan" → "alhassan", "Čebašek" → "cebasek" */
+static char *
+email_part (const char *name)
+{
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_tolower (*p));
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---------------------------------------------------------- organisation */
+
+static gboolean
+insert_organisation (Demo    *demo,
+                     GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 org_id;
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "INSERT INTO organisation (id, name, address, funder_line) "
+                                    "VALUES (?1, ?2, ?3, ?4)", error)))
+    return FALSE;
+  korak_bind_text (stmt, 2, "Društvo Korak, Kranj");
+  korak_bind_text (stmt, 3, "Koroška cesta 14, 4000 Kranj");
+  korak_bind_text (stmt, 4, "Operacijo sofinancirata Republika Slovenija in Evropska unija "
+                      "iz Evropskega socialnega sklada plus");
+  if (!insert_row (demo, stmt, &org_id, error))
+    return FALSE;
+  demo->counts->organisations++;
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "UPDATE desk SET organisation_id = ?1, name = ?2, "
+                                    "updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+                                    "WHERE is_local = 1", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  korak_bind_text (stmt, 2, "Društvo Korak – pisarna Kranj");
+  if (!korak_store_step_done (demo->store, stmt, error))
+    return FALSE;
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "INSERT INTO staff (id, given_name, family_name, role, languages, email, phone) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (staff); i++)
+    {
+      korak_bind_text (stmt, 2, staff[i].given_name);
+      korak_bind_text (stmt, 3, staff[i].family_name);
+      korak_bind_text (stmt, 4, staff[i].role);
+      korak_bind_text (stmt, 5, staff[i].languages);
+      korak_bind_text (stmt, 6, staff[i].email);
+      korak_bind_text (stmt, 7, staff[i].phone);
+      if (!insert_row (demo, stmt, &demo->staff_ids[i], error))
+        return FALSE;
+      demo->counts->staff++;
+    }
+
+  return TRUE;
+}
+
+static char *
+module_plan_json (const DemoProgramme *programme)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < N_MODULES; i++)
+    g_string_append_printf (json, "%s{\"kind\":\"%s\",\"weeks\":%u}",
+                            i ? "," : "", programme->modules[i].kind, programme->modules[i].weeks);
+  g_string_append_c (json, ']');
+
+  return g_string_free (json, FALSE);
+}
+
+static gboolean
+insert_programmes (Demo    *demo,
+                   GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "INSERT INTO programme (id, name, target_group, module_plan, required_hours) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+    return FALSE;
+
+  for (guint i = 0; i < N_PROGRAMMES; i++)
+    {
+      g_autofree char *plan = module_plan_json (&programmes[i]);
+
+      korak_bind_text (stmt, 2, programmes[i].name);
+      korak_bind_text (stmt, 3, programmes[i].target_group);
+      korak_bind_text (stmt, 4, plan);
+      sqlite3_bind_int (stmt, 5, (int)programmes[i].required_hours);
+      if (!insert_row (demo, stmt, &demo->programme_ids[i], error))
+        return FALSE;
+      demo->counts->programmes++;
+    }
+
+  return TRUE;
+}
+
+/* People at the Centres for Social Work, the Employment Service and NGOs who
+ * refer participants: a few per site, each referring many. */
+static void
+make_workers (Demo *demo)
+{
+  for (guint s = 0; s < demo->sites->len; s++)
+    {
+      const char *site = municipalities[g_array_index (demo->sites, guint, s)].name;
+      GPtrArray *workers = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < 6; i++)
+        {
+          const char *given = chance (demo->rng, 0.8) ? PICK (demo->rng, slovenian_female)
+                                                      : PICK (demo->rng, slovenian_male);
+          const char *family = PICK (demo->rng, slovenian_family);
+
+          if (i < 3)
+            g_ptr_array_add (workers, g_strdup_printf ("%s %s, CSD %s", given, family, site));
+          else if (i < 5)
+            g_ptr_array_add (workers, g_strdup_printf ("%s %s, Urad za delo %s", given, family, site));
+          else
+            g_ptr_array_add (workers, g_strdup_printf ("%s %s, %s", given, family, PICK (demo->rng, ngos)));
+        }
+      g_ptr_array_add (demo->workers, workers);
+    }
+}
+
+/* --------------------------------------------------------------- cohorts */
+
+static const char * const month_names[] = {
+  "januar", "februar", "marec", "april", "maj", "junij",
+  "julij", "avgust", "september", "oktober", "november", "december",
+};
+
+static gboolean
+insert_cohorts (Demo     *demo,
+                Cohort   *cohorts,
+                guint     n_cohorts,
+                GError  **error)
+{
+  sqlite3_stmt *cohort_stmt, *module_stmt;
+
+  if (!(cohort_stmt = korak_store_prepare (demo->store,
+                                           "INSERT INTO cohort (id, programme_id, name, site, start_date, end_date, "
+                                           "mentor_id, mediator_id, created_at, updated_at, updated_by) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)", error)))
+    return FALSE;
+  if (!(module_stmt = korak_store_prepare (demo->store,
+                                           "INSERT INTO module (id, cohort_id, ordinal, kind, start_date, end_date, "
+                                           "created_at, updated_at, updated_by) "
+                                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)", error)))
+    return FALSE;
+
+  for (guint j = 0; j < n_cohorts; j++)
+    {
+      Cohort *c = &cohorts[j];
+      const Municipality *site = &municipalities[c->site];
+      g_autofree char *name = NULL;
+      char start[11], end[11], created[21];
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_julian (&date, c->start);
+      name = g_strdup_printf ("%s, skupina %u (%s %u)", site->name, c->number,
+                              month_names[g_date_get_month (&date) - 1],
+                              (guint)g_date_get_year (&date));
+      iso_from_julian (c->start, start);
+      iso_from_julian (c->end, end);
+      stamp_from_julian (demo->rng, MIN (demo->today, c->start - 30), created);
+
+      sqlite3_bind_int64 (cohort_stmt, 2, demo->programme_ids[c->programme]);
+      korak_bind_text (cohort_stmt, 3, name);
+      korak_bind_text (cohort_stmt, 4, site->name);
+      korak_bind_text (cohort_stmt, 5, start);
+      korak_bind_text (cohort_stmt, 6, end);
+      sqlite3_bind_int64 (cohort_stmt, 7, c->mentor_id);
+      if (c->mediator_id != 0)
+        sqlite3_bind_int64 (cohort_stmt, 8, c->mediator_id);
+      else
+        sqlite3_bind_null (cohort_stmt, 8);
+      korak_bind_text (cohort_stmt, 9, created);
+      sqlite3_bind_int64 (cohort_stmt, 10, c->mentor_id);
+      if (!insert_row (demo, cohort_stmt, &c->id, error))
+        return FALSE;
+      demo->counts->cohorts++;
+
+      for (guint m = 0; m < N_MODULES; m++)
+        {
+          gint64 module_id;
+
+          iso_from_julian (c->module_start[m], start);
+          iso_from_julian (c->module_end[m], end);
+          sqlite3_bind_int64 (module_stmt, 2, c->id);
+          sqlite3_bind_int (module_stmt, 3, (int)m + 1);
+          korak_bind_text (module_stmt, 4, programmes[c->programme].modules[m].kind);
+          korak_bind_text (module_stmt, 5, start);
+          korak_bind_text (module_stmt, 6, end);
+          korak_bind_text (module_stmt, 7, created);
+          sqlite3_bind_int64 (module_stmt, 8, c->mentor_id);
+          if (!insert_row (demo, module_stmt, &module_id, error))
+            return FALSE;
+          demo->counts->modules++;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Lays the cohorts out in time, newest first: the newest starts in two
+ * weeks, the others every few days before it, so that most are running,
+ * some are finished and one or two are about to start, whatever the size. */
+static Cohort *
+plan_cohorts (Demo   *demo,
+              guint   per_programme[N_PROGRAMMES],
+              guint  *n_cohorts_out)
+{
+  guint n_cohorts = 0, k = 0;
+  g_autofree guint *order = NULL;
+  g_autofree guint *site_count = g_new0 (guint, demo->sites->len);
+  g_autofree guint *site_seen = g_new0 (guint, demo->sites->len);
+  Cohort *cohorts;
+  double spacing;
+
+  for (guint p = 0; p < N_PROGRAMMES; p++)
+    n_cohorts += per_programme[p];
+
+  order = g_new (guint, n_cohorts);
+  for (guint p = 0; p < N_PROGRAMMES; p++)
+    for (guint i = 0; i < per_programme[p]; i++)
+      order[k++] = p;
+  for (guint i = n_cohorts; i > 1; i--)
+    {
+      guint r = rand_below (demo->rng, i);
+      guint tmp = order[i - 1];
+
+      order[i - 1] = order[r];
+      order[r] = tmp;
+    }
+
+  spacing = CLAMP (HISTORY_DAYS / n_cohorts, 0.25, 45.0);
+  cohorts = g_new0 (Cohort, n_cohorts);
+
+  for (guint j = 0; j < n_cohorts; j++)
+    {
+      Cohort *c = &cohorts[j];
+      const DemoProgramme *programme;
+      guint site_index = j % demo->sites->len;
+      guint32 day;
+
+      c->programme = order[j];
+      programme = &programmes[c->programme];
+      c->site = g_array_index (demo->sites, guint, site_index);
+      site_count[site_index]++;
+
+      c->start = monday_on_or_before (demo->today + 14 - (guint32)(j * spacing));
+      day = c->start;
+      for (guint m = 0; m < N_MODULES; m++)
+        {
+          /* Monday of the first week to Friday of the last one. */
+          c->module_start[m] = day;
+          c->module_end[m] = day + programme->modules[m].weeks * 7 - 3;
+          day += programme->modules[m].weeks * 7;
+        }
+      c->end = c->module_end[N_MODULES - 1];
+
+      c->mentor_id = demo->staff_ids[j % N_MENTORS];
+      if (c->programme == PROGRAMME_MIGRANT_WOMEN || chance (demo->rng, 0.4))
+        c->mediator_id = demo->staff_ids[FIRST_MEDIATOR + rand_below (demo->rng, N_MEDIATORS)];
+    }
+
+  /* Number the groups at each site from the oldest. */
+  for (guint j = 0; j < n_cohorts; j++)
+    {
+      guint site_index = j % demo->sites->len;
+
+      cohorts[j].number = site_count[site_index] - site_seen[site_index]++;
+    }
+
+  *n_cohorts_out = n_cohorts;
+  return cohorts;
+}
+
+/* ---------------------------------------------------------- participants */
+
+static guint
+choice_index (const KorakChoice *choices,
+              const char        *code)
+{
+  for (guint i = 0; choices[i].code != NULL; i++)
+    if (g_str_equal (choices[i].code, code))
+      return i;
+  g_assert_not_reached ();
+  return 0;
+}
+
+static const char *
+target_group_for (GRand  *rng,
+                  guint   background,
+                  gboolean female)
+{
+  static const char * const slovenian[] = { "long_term_unemployed", "social_assistance", "inactive", "other" };
+  static const double slovenian_weights[] = { 0.40, 0.35, 0.20, 0.05 };
+
+  switch (background)
+    {
+    case BACKGROUND_SLOVENIAN:
+      return slovenian[pick_weighted (rng, slovenian_weights, G_N_ELEMENTS (slovenian_weights))];
+
+    case BACKGROUND_ROMA:
+      if (female)
+        return chance (rng, 0.85) ? "roma_women" : "social_assistance";
+      return chance (rng, 0.6) ? "social_assistance" : "long_term_unemployed";
+
+    default:
+      if (female)
+        return chance (rng, 0.9) ? "migrant_women" : "social_assistance";
+      return slovenian[pick_weighted (rng, slovenian_weights, 3)];
+    }
+}
+
+typedef struct
+{
+  sqlite3_stmt *participant;
+  sqlite3_stmt *enrolment;
+} Statements;
+
+static char *
+participant_insert_sql (void)
+{
+  GString *sql = g_string_new ("INSERT INTO participant (id");
+  GString *marks = g_string_new ("?1");
+
+  /* The columns come from the store's field table, so a field added
+   * there is written here too (and validated) without a change. */
+  for (guint i = 0; i < KORAK_N_FIELDS; i++)
+    {
+      g_string_append_printf (sql, ", %s", korak_participant_field_info (i)->column);
+      g_string_append_printf (marks, ", ?%u", i + 2);
+    }
+  g_string_append (sql, ", archived_at, created_at, updated_at, updated_by) VALUES (");
+  g_string_append_printf (marks, ", ?%u, ?%u, ?%u, ?%u)",
+                          KORAK_N_FIELDS + 2, KORAK_N_FIELDS + 3, KORAK_N_FIELDS + 4, KORAK_N_FIELDS + 5);
+  g_string_append (sql, marks->str);
+  g_string_free (marks, TRUE);
+
+  return g_string_free (sql, FALSE);
+}
+
+static gboolean
+insert_participant (Demo                         *demo,
+                    Statements                   *stmts,
+                    const KorakParticipantRecord *record,
+                    const char                   *archived_at,
+                    const char                   *created_at,
+                    const char                   *updated_at,
+                    gint64                        updated_by,
+                    gint64                       *id,
+                    GError                      **error)
+{
+  sqlite3_stmt *stmt = stmts->participant;
+
+  for (guint i = 0; i < KORAK_N_FIELDS; i++)
+    {
+      const char *value = record->values[i];
+
+      if (korak_participant_field_info (i)->kind == KORAK_FIELD_KIND_BOOLEAN)
+        sqlite3_bind_int (stmt, i + 2, g_strcmp0 (value, "1") == 0);
+      else
+        korak_bind_text (stmt, i + 2, value);
+    }
+  korak_bind_text (stmt, KORAK_N_FIELDS + 2, archived_at);
+  korak_bind_text (stmt, KORAK_N_FIELDS + 3, created_at);
+  korak_bind_text (stmt, KORAK_N_FIELDS + 4, updated_at);
+  sqlite3_bind_int64 (stmt, KORAK_N_FIELDS + 5, updated_by);
+
+  return insert_row (demo, stmt, id, error);
+}
+
+typedef struct
+{
+  guint32      start;
+  guint32      end;        /* 0: open */
+  const char  *status;
+  const char  *exit_reason;
+  guint32      exit_date;  /* 0: none */
+  const char  *exit_outcome;
+  int          exit_positive;  /* -1: unknown */
+} Enrolment;
+
+static gboolean
+insert_enrolment (Demo             *demo,
+                  Statements       *stmts,
+                  gint64            participant_id,
+                  const Cohort     *cohort,
+                  const Enrolment  *e,
+                  const char       *created_at,
+                  const char       *updated_at,
+                  GError          **error)
+{
+  sqlite3_stmt *stmt = stmts->enrolment;
+  char start[11], end[11], exit_date[11];
+  gint64 id;
+
+  iso_from_julian (e->start, start);
+  if (e->end)
+    iso_from_julian (e->end, end);
+  if (e->exit_date)
+    iso_from_julian (e->exit_date, exit_date);
+
+  sqlite3_bind_int64 (stmt, 2, participant_id);
+  sqlite3_bind_int64 (stmt, 3, cohort->id);
+  korak_bind_text (stmt, 4, start);
+  korak_bind_text (stmt, 5, e->end ? end : NULL);
+  korak_bind_text (stmt, 6, e->status);
+  korak_bind_text (stmt, 7, e->exit_reason);
+  korak_bind_text (stmt, 8, e->exit_date ? exit_date : NULL);
+  korak_bind_text (stmt, 9, e->exit_outcome);
+  if (e->exit_positive >= 0)
+    sqlite3_bind_int (stmt, 10, e->exit_positive);
+  else
+    sqlite3_bind_null (stmt, 10);
+  korak_bind_text (stmt, 11, created_at);
+  korak_bind_text (stmt, 12, updated_at);
+  sqlite3_bind_int64 (stmt, 13, cohort->mentor_id);
+
+  if (!insert_row (demo, stmt, &id, error))
+    return FALSE;
+  demo->counts->enrolments++;
+
+  return TRUE;
+}
+
+/* What happened to a person in a finished or running cohort. */
+static const char *
+plan_enrolment (Demo         *demo,
+                const Cohort *c,
+                Enrolment    *e)
+{
+  static const char * const early_reasons[] = { "employment", "health", "family", "personal", "moved" };
+  static const double early_weights[] = { 0.25, 0.25, 0.25, 0.15, 0.10 };
+  static const char * const outcomes[] = {
+    "employment", "education", "training", "job_seeker", "public_works", "other_programme",
+  };
+  static const double outcome_weights[] = { 0.25, 0.10, 0.15, 0.30, 0.10, 0.10 };
+  GRand *rng = demo->rng;
+  guint32 last_day;
+
+  memset (e, 0, sizeof *e);
+  e->exit_positive = -1;
+  e->start = c->start;
+  e->status = "active";
+
+  if (c->start > demo->today)
+    return "referred";
+
+  /* Some join a running group a few weeks late. */
+  if (chance (rng, 0.08))
+    {
+      guint32 late = c->start + (guint32)rand_between (rng, 7, 35);
+
+      e->start = MIN (late, MIN (demo->today, c->end));
+    }
+
+  last_day = MIN (demo->today, c->end);
+
+  if (c->end >= demo->today)
+    {
+      double x = g_rand_double (rng);
+
+      if (x < 0.88)
+        return "active";
+      if (x < 0.92)
+        return "paused";
+    }
+  else if (chance (rng, 0.72))
+    {
+      guint k = pick_weighted (rng, outcome_weights, G_N_ELEMENTS (outcome_weights));
+
+      e->status = "completed";
+      e->end = c->end;
+      e->exit_date = c->end;
+      e->exit_outcome = outcomes[k];
+      e->exit_positive = !g_str_equal (outcomes[k], "job_seeker");
+      return "completed";
+    }
+
+  /* Early exit, at some point between the start and today or the end. */
+  {
+    guint k = pick_weighted (rng, early_weights, G_N_ELEMENTS (early_weights));
+
+    e->status = "exited";
+    e->exit_reason = early_reasons[k];
+    e->exit_date = e->start + (last_day > e->start ? rand_below (rng, last_day - e->start + 1) : 0);
+    e->end = e->exit_date;
+    if (g_str_equal (early_reasons[k], "employment"))
+      {
+        e->exit_outcome = "employment";
+        e->exit_positive = 1;
+      }
+    else
+      e->exit_positive = 0;
+  }
+
+  return "exited";
+}
+
+static gboolean
+insert_participants (Demo          *demo,
+                     const Person  *people,
+                     guint          n_people,
+                     GPtrArray     *by_programme[N_PROGRAMMES],
+                     GError       **error)
+{
+  const KorakChoice *target_groups = korak_participant_target_groups ();
+  static const char * const sources[] = { "csd", "employment_service", "ngo", "self", "other" };
+  static const double source_weights[] = { 0.50, 0.30, 0.08, 0.07, 0.05 };
+  GRand *rng = demo->rng;
+  g_autofree char *participant_sql = participant_insert_sql ();
+  guint region_municipalities[2][G_N_ELEMENTS (municipalities)];
+  guint n_region[2] = { 0, 0 };
+  Statements stmts;
+
+  if (!(stmts.participant = korak_store_prepare (demo->store, participant_sql, error)) ||
+      !(stmts.enrolment = korak_store_prepare (demo->store,
+                                               "INSERT INTO enrolment (id, participant_id, cohort_id, start_date, "
+                                               "end_date, status, exit_reason, exit_date, exit_outcome, exit_positive, "
+                                               "created_at, updated_at, updated_by) "
+                                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                               error)))
+    return FALSE;
+
+  for (guint r = 0; r < 2; r++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (municipalities); i++)
+        if (municipalities[i].region == r)
+          region_municipalities[r][n_region[r]++] = i;
+    }
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      const Person *person = &people[i];
+      const Background *bg = &backgrounds[person->background];
+      g_autoptr(KorakParticipantRecord) record = korak_participant_record_new ();
+      g_autofree char *phone = NULL, *email = NULL, *address = NULL, *other_languages = NULL;
+      const Cohort *cohort = NULL;
+      const Municipality *municipality;
+      const char *family_latin, *given_latin, *status, *source, *worker = NULL;
+      char birth[11], referral[11], consent[11], created[21], updated[21], archived[21];
+      guint32 referral_day, consent_day = 0, updated_day;
+      guint site_slot;
+      gboolean archive = FALSE;
+      Enrolment enrolment = { 0 };
+      gint64 id;
+
+      if (person->enrolled)
+        {
+          GPtrArray *candidates = by_programme[person->programme];
+
+          cohort = g_ptr_array_index (candidates, rand_below (rng, candidates->len));
+        }
+
+      /* Names, in the script of their documents for some. */
+      family_latin = bg->family[person->family];
+      given_latin = person->female ? bg->female[person->given] : bg->male[person->given];
+      if (person->script)
+        {
+          korak_participant_record_set (record, KORAK_FIELD_FAMILY_NAME, arabic_family_script[person->family]);
+          korak_participant_record_set (record, KORAK_FIELD_GIVEN_NAME,
+                                        person->female ? arabic_female_script[person->given]
+                                                       : arabic_male_script[person->given]);
+        }
+      else
+        {
+          korak_participant_record_set (record, KORAK_FIELD_FAMILY_NAME, family_latin);
+          korak_participant_record_set (record, KORAK_FIELD_GIVEN_NAME, given_latin);
+        }
+
+      if (chance (rng, 0.97))
+        {
+          iso_from_julian (demo->first_birth + rand_below (rng, demo->last_birth - demo->first_birth + 1),
+                           birth);
+          korak_participant_record_set (record, KORAK_FIELD_BIRTH_DATE, birth);
+        }
+
+      /* Where they live: mostly near the site of their group. */
+      site_slot = cohort ? 0 : rand_below (rng, demo->sites->len);
+      {
+        guint home = cohort ? cohort->site : g_array_index (demo->sites, guint, site_slot);
+        Region region = municipalities[home].region;
+
+        if (!chance (rng, 0.55))
+          home = region_municipalities[region][rand_below (rng, n_region[region])];
+        municipality = &municipalities[home];
+      }
+      if (cohort)
+        for (guint s = 0; s < demo->sites->len; s++)
+          if (g_array_index (demo->sites, guint, s) == cohort->site)
+            site_slot = s;
+
+      korak_participant_record_set (record, KORAK_FIELD_MUNICIPALITY, municipality->name);
+      address = g_strdup_printf ("%s %d%s, %s", PICK (rng, streets), rand_between (rng, 1, 120),
+                                 chance (rng, 0.1) ? "a" : "", municipality->post);
+      korak_participant_record_set (record, KORAK_FIELD_ADDRESS, address);
+
+      if (chance (rng, 0.92))
+        {
+          phone = g_strdup_printf ("+386 %s %03d %03d", PICK (rng, mobile_prefixes),
+                                   rand_between (rng, 0, 999), rand_between (rng, 0, 999));
+          korak_participant_record_set (record, KORAK_FIELD_PHONE, phone);
+        }
+      if (chance (rng, 0.35))
+        {
+          g_autofree char *given_part = email_part (given_latin);
+          g_autofree char *family_part = email_part (family_latin);
+
+          if (chance (rng, 0.4))
+            email = g_strdup_printf ("%s.%s%02d@%s", given_part, family_part,
+                                     rand_between (rng, 1, 99), PICK (rng, email_domains));
+          else
+            email = g_strdup_printf ("%s.%s@%s", given_part, family_part, PICK (rng, email_domains));
+          korak_participant_record_set (record, KORAK_FIELD_EMAIL, email);
+        }
+
+      korak_participant_record_set (record, KORAK_FIELD_MOTHER_TONGUE, bg->mother_tongue);
+      if (person->background != BACKGROUND_SLOVENIAN || chance (rng, 0.5))
+        korak_participant_record_set (record, KORAK_FIELD_OTHER_LANGUAGES,
+                                      pick (rng, bg->other_languages, bg->n_other_languages));
+      korak_participant_record_set (record, KORAK_FIELD_NEEDS_MEDIATOR,
+                                    chance (rng, bg->needs_mediator) ? "1" : "0");
+      korak_participant_record_set (record, KORAK_FIELD_TARGET_GROUP,
+                                    target_groups[person->target_group].code);
+
+      /* Referral and consent. */
+      source = sources[pick_weighted (rng, source_weights, G_N_ELEMENTS (source_weights))];
+      korak_participant_record_set (record, KORAK_FIELD_REFERRAL_SOURCE, source);
+      {
+        GPtrArray *workers = g_ptr_array_index (demo->workers, site_slot);
+
+        if (g_str_equal (source, "csd"))
+          worker = g_ptr_array_index (workers, rand_below (rng, 3));
+        else if (g_str_equal (source, "employment_service"))
+          worker = g_ptr_array_index (workers, 3 + rand_below (rng, 2));
+        else if (g_str_equal (source, "ngo"))
+          worker = g_ptr_array_index (workers, 5);
+        korak_participant_record_set (record, KORAK_FIELD_REFERRING_WORKER, worker);
+      }
+
+      if (cohort)
+        {
+          guint32 day = cohort->start - (guint32)rand_between (rng, 7, 60);
+
+          referral_day = MIN (demo->today, day);
+        }
+      else
+        referral_day = demo->today - rand_below (rng, 91);
+      iso_from_julian (referral_day, referral);
+      korak_participant_record_set (record, KORAK_FIELD_REFERRAL_DATE, referral);
+
+      if ((cohort && cohort->start <= demo->today) || chance (rng, 0.5))
+        {
+          consent_day = referral_day + rand_below (rng, 15);
+          consent_day = MIN (demo->today, consent_day);
+          iso_from_julian (consent_day, consent);
+          korak_participant_record_set (record, KORAK_FIELD_CONSENT_DATE, consent);
+          korak_participant_record_set (record, KORAK_FIELD_CONSENT_SCOPE, PICK (rng, consent_scopes));
+        }
+
+      /* Status follows the group's calendar. */
+      if (cohort)
+        status = plan_enrolment (demo, cohort, &enrolment);
+      else
+        status = "referred";
+      korak_participant_record_set (record, KORAK_FIELD_STATUS, status);
+
+      updated_day = MAX (referral_day, consent_day);
+      if (cohort && enrolment.start <= demo->today)
+        updated_day = MAX (updated_day, enrolment.start);
+      if (cohort && enrolment.exit_date)
+        updated_day = MAX (updated_day, enrolment.exit_date);
+      updated_day = MIN (updated_day, demo->today);
+
+      /* A few people are archived: some who finished a while ago, some
+       * who were referred but never came. */
+      if (cohort && enrolment.end != 0 && enrolment.end + 30 < demo->today && chance (rng, 0.12))
+        {
+          guint32 archived_day = enrolment.end + 30 + rand_below (rng, 140);
+
+          archived_day = MIN (demo->today, archived_day);
+          archive = TRUE;
+          stamp_from_julian (rng, archived_day, archived);
+          updated_day = archived_day;
+        }
+      else if (!cohort && referral_day + 45 < demo->today && chance (rng, 0.25))
+        {
+          guint32 archived_day = referral_day + 45 + rand_below (rng, 30);
+
+          archived_day = MIN (demo->today, archived_day);
+          archive = TRUE;
+          stamp_from_julian (rng, archived_day, archived);
+          updated_day = archived_day;
+        }
+
+      stamp_from_julian (rng, referral_day, created);
+      stamp_from_julian (rng, updated_day, updated);
+      if (archive)
+        memcpy (updated, archived, sizeof updated);
+      if (strcmp (updated, created) < 0)
+        memcpy (updated, created, sizeof updated);
+
+      if (!korak_participant_record_validate (record, error))
+        {
+          g_prefix_error (error, _("Sample participant %u is not valid: "), i + 1);
+          return FALSE;
+        }
+
+      if (!insert_participant (demo, &stmts, record, archive ? archived : NULL, created, updated,
+                               cohort ? cohort->mentor_id : demo->staff_ids[0], &id, error))
+        return FALSE;
+      demo->counts->participants++;
+      if (archive)
+        demo->counts->archived++;
+
+      if (cohort && !insert_enrolment (demo, &stmts, id, cohort, &enrolment, created, updated, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Decides who each person is before any cohort exists, so that the number
+ * of groups per programme follows from who needs which. */
+static Person *
+plan_people (Demo  *demo,
+             guint  n_people,
+             guint  enrolled[N_PROGRAMMES])
+{
+  const KorakChoice *target_groups = korak_participant_target_groups ();
+  double weights[N_BACKGROUNDS];
+  Person *people = g_new0 (Person, MAX (n_people, 1));
+
+  for (guint b = 0; b < N_BACKGROUNDS; b++)
+    weights[b] = backgrounds[b].weight;
+
+  for (guint i = 0; i < n_people; i++)
+    {
+      Person *p = &people[i];
+      const Background *bg;
+      const char *target_group;
+
+      p->background = pick_weighted (demo->rng, weights, N_BACKGROUNDS);
+      bg = &backgrounds[p->background];
+      p->female = chance (demo->rng, bg->female_share);
+      p->family = rand_below (demo->rng, bg->n_family);
+      p->given = rand_below (demo->rng, p->female ? bg->n_female : bg->n_male);
+      p->script = chance (demo->rng, bg->script_share);
+      target_group = target_group_for (demo->rng, p->background, p->female);
+      p->target_group = choice_index (target_groups, target_group);
+      p->programme = g_str_equal (target_group, "migrant_women") ? PROGRAMME_MIGRANT_WOMEN
+                                                                 : PROGRAMME_LONG_TERM;
+      p->enrolled = chance (demo->rng, ENROLLED_SHARE);
+      if (p->enrolled)
+        enrolled[p->programme]++;
+    }
+
+  return people;
+}
+
+/* ------------------------------------------------------------------ main */
+
+/**
+ * korak_demo_generate:
+ * @store: an open store with no participants yet
+ *
+ * Writes the sample data in one transaction: all of it, or nothing.
+ * Content depends only on @options; ids come from korak_store_new_id(),
+ * so they are the same from run to run only when the caller has seeded
+ * g_random (korak-cli does; a long-running app must not).
+ */
+gboolean
+korak_demo_generate (KorakStore              *store,
+                     const KorakDemoOptions  *options,
+                     KorakDemoCounts         *counts,
+                     GError                 **error)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (options->seed);
+  g_autoptr(GArray) sites = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) workers = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  GPtrArray *by_programme[N_PROGRAMMES] = { NULL, NULL };
+  g_autofree Person *people = NULL;
+  g_autofree Cohort *cohorts = NULL;
+  g_autofree char *today = NULL;
+  guint enrolled[N_PROGRAMMES] = { 0, 0 };
+  guint per_programme[N_PROGRAMMES];
+  guint n_cohorts;
+  gboolean ok;
+  Demo demo = { 0 };
+
+  g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  today = korak_date_today ();
+  if (options->reference_date != NULL)
+    {
+      if (!korak_date_is_iso (options->reference_date) || strcmp (options->reference_date, today) > 0)
+        {
+          g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_INVALID,
+                       _("The reference date of sample data must be a day no later than today."));
+          return FALSE;
+        }
+      g_free (today);
+      today = g_strdup (options->reference_date);
+    }
+
+  demo.store = store;
+  demo.rng = rng;
+  demo.today = julian_from_iso (today);
+  demo.first_birth = julian_from_iso ("1960-01-01");
+  demo.last_birth = julian_from_iso ("2004-12-31");
+  demo.sites = sites;
+  demo.workers = workers;
+  demo.counts = counts;
+
+  for (guint i = 0; i < G_N_ELEMENTS (municipalities); i++)
+    if (municipalities[i].is_site)
+      g_array_append_val (sites, i);
+
+  if (!korak_store_begin (store, error))
+    return FALSE;
+
+  if (!insert_organisation (&demo, error) || !insert_programmes (&demo, error))
+    goto failed;
+
+  make_workers (&demo);
+  people = plan_people (&demo, options->n_participants, enrolled);
+
+  for (guint p = 0; p < N_PROGRAMMES; p++)
+    per_programme[p] = MAX (1, (enrolled[p] + COHORT_SIZE - 1) / COHORT_SIZE);
+  cohorts = plan_cohorts (&demo, per_programme, &n_cohorts);
+  if (!insert_cohorts (&demo, cohorts, n_cohorts, error))
+    goto failed;
+
+  for (guint p = 0; p < N_PROGRAMMES; p++)
+    by_programme[p] = g_ptr_array_new ();
+  for (guint j = 0; j < n_cohorts; j++)
+    g_ptr_array_add (by_programme[cohorts[j].programme], &cohorts[j]);
+
+  ok = insert_participants (&demo, people, options->n_participants, by_programme, error);
+  for (guint p = 0; p < N_PROGRAMMES; p++)
+    g_ptr_array_unref (by_programme[p]);
+  if (!ok)
+    goto failed;
+
+  /* One merged full-text index searches fastest. */
+  if (!korak_store_exec (store, "INSERT INTO participant_fts(participant_fts) VALUES ('optimize')", error))
+    goto failed;
+
+  return korak_store_commit (store, error);
+
+failed:
+  korak_store_rollback (store);
+  memset (counts, 0, sizeof *counts);
+  return FALSE;
+}
+
+/**
+ * korak_demo_ensure:
+ * @path: the sample database file
+ *
+ * Makes sure @path holds sample data: creates the file and fills it when
+ * it is new or has no participants, and leaves it alone otherwise.
+ */
+gboolean
+korak_demo_ensure (const char  *path,
+                   guint        n_participants,
+                   guint32      seed,
+                   GError     **error)
+{
+  g_autoptr(KorakStore) store = NULL;
+  KorakDemoOptions options = { n_participants, seed, NULL };
+  KorakDemoCounts counts;
+  gint64 existing;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!(store = korak_store_open (path, error)))
+    return FALSE;
+
+  existing = korak_store_count_rows (store, "participant", error);
+  if (existing < 0)
+    return FALSE;
+  if (existing > 0)
+    return TRUE;
+
+  return korak_demo_generate (store, &options, &counts, error);
+}

@@ -1,0 +1,392 @@
+/* korak-migrations.c
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "korak-migrations"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "korak-store-private.h"
+
+/*
+ * Each migration is one step of SQL. The runner applies the steps from
+ * PRAGMA user_version to the newest inside one transaction, so a failure
+ * leaves the file exactly as it was. Later issues append steps; a step,
+ * once released, never changes.
+ *
+ * Every person-edited table has created_at, updated_at and updated_by
+ * (a staff id) for merging and auditing. Primary keys are random (see
+ * korak_store_new_id()), never max+1, so offline desks can merge.
+ */
+#define EDITED \
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  updated_by INTEGER REFERENCES staff(id) ON DELETE SET NULL\n"
+
+/* The same columns for a table with table constraints: SQLite wants every
+ * column definition before the first table constraint. */
+#define EDITED_THEN_CONSTRAINTS \
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),\n" \
+  "  updated_by INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+
+#define ISO_DATE(col) "(" col " IS NULL OR " col " GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+
+static const char migration_1[] =
+  "CREATE TABLE organisation (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),\n"
+  "  address TEXT,\n"
+  "  logo BLOB,\n"
+  "  funder_line TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE staff (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  given_name TEXT NOT NULL CHECK (length(given_name) > 0),\n"
+  "  family_name TEXT NOT NULL DEFAULT '',\n"
+  "  role TEXT NOT NULL CHECK (role IN ('mentor','mediator','coordinator')),\n"
+  "  languages TEXT,\n"
+  "  email TEXT,\n"
+  "  phone TEXT,\n"
+  "  archived_at TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE desk (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL,\n"
+  "  organisation_id INTEGER REFERENCES organisation(id) ON DELETE SET NULL,\n"
+  "  is_local INTEGER NOT NULL DEFAULT 0 CHECK (is_local IN (0,1)),\n"
+  "  exchange_state TEXT,\n"
+  "  last_exchange_at TEXT,\n"
+  EDITED ");\n"
+  "CREATE UNIQUE INDEX desk_one_local ON desk(is_local) WHERE is_local = 1;\n"
+
+  "CREATE TABLE programme (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),\n"
+  "  target_group TEXT,\n"
+  "  module_plan TEXT NOT NULL DEFAULT '[]',\n"
+  "  required_hours INTEGER CHECK (required_hours IS NULL OR required_hours >= 0),\n"
+  "  archived_at TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE cohort (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  programme_id INTEGER NOT NULL REFERENCES programme(id) ON DELETE RESTRICT,\n"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),\n"
+  "  site TEXT,\n"
+  "  start_date TEXT NOT NULL CHECK " ISO_DATE ("start_date") ",\n"
+  "  end_date TEXT CHECK " ISO_DATE ("end_date") ",\n"
+  "  mentor_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  mediator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  archived_at TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  CHECK (end_date IS NULL OR end_date >= start_date)\n"
+  ");\n"
+
+  "CREATE TABLE module (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  cohort_id INTEGER NOT NULL REFERENCES cohort(id) ON DELETE CASCADE,\n"
+  "  ordinal INTEGER NOT NULL CHECK (ordinal >= 1),\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('workshops','work_practice','exit_search','other')),\n"
+  "  start_date TEXT NOT NULL CHECK " ISO_DATE ("start_date") ",\n"
+  "  end_date TEXT NOT NULL CHECK " ISO_DATE ("end_date") ",\n"
+  EDITED_THEN_CONSTRAINTS
+  "  CHECK (end_date >= start_date),\n"
+  "  UNIQUE (cohort_id, ordinal)\n"
+  ");\n"
+
+  "CREATE TABLE participant (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  given_name TEXT NOT NULL CHECK (length(trim(given_name)) > 0),\n"
+  "  family_name TEXT NOT NULL CHECK (length(trim(family_name)) > 0),\n"
+  "  birth_date TEXT CHECK " ISO_DATE ("birth_date") ",\n"
+  "  phone TEXT,\n"
+  "  email TEXT,\n"
+  "  address TEXT,\n"
+  "  municipality TEXT,\n"
+  "  mother_tongue TEXT,\n"
+  "  other_languages TEXT,\n"
+  "  needs_mediator INTEGER NOT NULL DEFAULT 0 CHECK (needs_mediator IN (0,1)),\n"
+  "  target_group TEXT CHECK (target_group IS NULL OR target_group IN\n"
+  "    ('long_term_unemployed','social_assistance','inactive','migrant_women','roma_women','other')),\n"
+  "  referral_source TEXT CHECK (referral_source IS NULL OR referral_source IN\n"
+  "    ('csd','employment_service','self','ngo','other')),\n"
+  "  referral_date TEXT CHECK " ISO_DATE ("referral_date") ",\n"
+  "  referring_worker TEXT,\n"
+  "  consent_date TEXT CHECK " ISO_DATE ("consent_date") ",\n"
+  "  consent_scope TEXT,\n"
+  "  status TEXT NOT NULL DEFAULT 'referred' CHECK (status IN\n"
+  "    ('referred','active','paused','completed','exited')),\n"
+  "  archived_at TEXT,\n"
+  EDITED ");\n"
+  "CREATE INDEX participant_names ON participant(family_name COLLATE NOCASE, given_name COLLATE NOCASE);\n"
+
+  "CREATE VIRTUAL TABLE participant_fts USING fts5(\n"
+  "  given_name, family_name, municipality, mother_tongue, other_languages,\n"
+  "  email, phone, referring_worker,\n"
+  "  content='participant', content_rowid='id',\n"
+  "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');\n"
+  /* External-content triggers keep the index in step inside the same transaction. */
+  "CREATE TRIGGER participant_fts_ai AFTER INSERT ON participant BEGIN\n"
+  "  INSERT INTO participant_fts(rowid, given_name, family_name, municipality, mother_tongue,\n"
+  "    other_languages, email, phone, referring_worker)\n"
+  "  VALUES (new.id, new.given_name, new.family_name, new.municipality, new.mother_tongue,\n"
+  "    new.other_languages, new.email, new.phone, new.referring_worker);\n"
+  "END;\n"
+  "CREATE TRIGGER participant_fts_ad AFTER DELETE ON participant BEGIN\n"
+  "  INSERT INTO participant_fts(participant_fts, rowid, given_name, family_name, municipality,\n"
+  "    mother_tongue, other_languages, email, phone, referring_worker)\n"
+  "  VALUES ('delete', old.id, old.given_name, old.family_name, old.municipality, old.mother_tongue,\n"
+  "    old.other_languages, old.email, old.phone, old.referring_worker);\n"
+  "END;\n"
+  "CREATE TRIGGER participant_fts_au AFTER UPDATE ON participant BEGIN\n"
+  "  INSERT INTO participant_fts(participant_fts, rowid, given_name, family_name, municipality,\n"
+  "    mother_tongue, other_languages, email, phone, referring_worker)\n"
+  "  VALUES ('delete', old.id, old.given_name, old.family_name, old.municipality, old.mother_tongue,\n"
+  "    old.other_languages, old.email, old.phone, old.referring_worker);\n"
+  "  INSERT INTO participant_fts(rowid, given_name, family_name, municipality, mother_tongue,\n"
+  "    other_languages, email, phone, referring_worker)\n"
+  "  VALUES (new.id, new.given_name, new.family_name, new.municipality, new.mother_tongue,\n"
+  "    new.other_languages, new.email, new.phone, new.referring_worker);\n"
+  "END;\n"
+
+  "CREATE TABLE enrolment (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  cohort_id INTEGER NOT NULL REFERENCES cohort(id) ON DELETE RESTRICT,\n"
+  "  start_date TEXT NOT NULL CHECK " ISO_DATE ("start_date") ",\n"
+  "  end_date TEXT CHECK " ISO_DATE ("end_date") ",\n"
+  "  status TEXT NOT NULL DEFAULT 'active' CHECK (status IN\n"
+  "    ('active','completed','exited','withdrawn')),\n"
+  "  exit_reason TEXT,\n"
+  "  exit_date TEXT CHECK " ISO_DATE ("exit_date") ",\n"
+  "  exit_outcome TEXT,\n"
+  "  exit_positive INTEGER CHECK (exit_positive IS NULL OR exit_positive IN (0,1)),\n"
+  EDITED_THEN_CONSTRAINTS
+  "  CHECK (end_date IS NULL OR end_date >= start_date)\n"
+  ");\n"
+  "CREATE INDEX enrolment_participant ON enrolment(participant_id, status);\n"
+  "CREATE INDEX enrolment_cohort ON enrolment(cohort_id);\n"
+  /* One open enrolment per participant; history stays as closed rows. */
+  "CREATE UNIQUE INDEX enrolment_one_active ON enrolment(participant_id) WHERE status = 'active';\n"
+
+  "CREATE TABLE activity (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),\n"
+  "  skill_area TEXT NOT NULL CHECK (skill_area IN ('social','functional','work')),\n"
+  "  archived_at TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE weekly_pattern (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  cohort_id INTEGER NOT NULL REFERENCES cohort(id) ON DELETE CASCADE,\n"
+  "  module_id INTEGER REFERENCES module(id) ON DELETE CASCADE,\n"
+  "  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),\n"
+  "  start_time TEXT NOT NULL,\n"
+  "  end_time TEXT NOT NULL,\n"
+  "  kind TEXT NOT NULL DEFAULT 'group' CHECK (kind IN ('group','individual','work_practice','visit')),\n"
+  "  activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL,\n"
+  "  place TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  CHECK (end_time > start_time)\n"
+  ");\n"
+
+  "CREATE TABLE pattern_exception (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  cohort_id INTEGER NOT NULL REFERENCES cohort(id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ",\n"
+  "  reason TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE session (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  cohort_id INTEGER NOT NULL REFERENCES cohort(id) ON DELETE CASCADE,\n"
+  "  module_id INTEGER REFERENCES module(id) ON DELETE SET NULL,\n"
+  "  pattern_id INTEGER REFERENCES weekly_pattern(id) ON DELETE SET NULL,\n"
+  "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ",\n"
+  "  start_time TEXT NOT NULL,\n"
+  "  end_time TEXT NOT NULL,\n"
+  "  activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL,\n"
+  "  kind TEXT NOT NULL DEFAULT 'group' CHECK (kind IN ('group','individual','work_practice','visit')),\n"
+  "  participant_id INTEGER REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  place TEXT,\n"
+  "  leader_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  mediator_present INTEGER NOT NULL DEFAULT 0 CHECK (mediator_present IN (0,1)),\n"
+  "  employer TEXT,\n"
+  "  cancelled_reason TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  CHECK (end_time > start_time)\n"
+  ");\n"
+  "CREATE INDEX session_cohort_date ON session(cohort_id, date);\n"
+
+  "CREATE TABLE attendance (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  state TEXT NOT NULL CHECK (state IN ('present','late','excused','absent')),\n"
+  "  hours REAL NOT NULL DEFAULT 0 CHECK (hours >= 0 AND hours <= 24),\n"
+  "  remark TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (session_id, participant_id)\n"
+  ");\n"
+
+  "CREATE TABLE plan (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  enrolment_id INTEGER REFERENCES enrolment(id) ON DELETE SET NULL,\n"
+  "  diagnosis TEXT,\n"
+  "  agreed_date TEXT CHECK " ISO_DATE ("agreed_date") ",\n"
+  "  next_review_date TEXT CHECK " ISO_DATE ("next_review_date") ",\n"
+  EDITED ");\n"
+
+  "CREATE TABLE goal (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,\n"
+  "  area TEXT NOT NULL CHECK (area IN ('social','functional','work','language','education')),\n"
+  "  description TEXT NOT NULL CHECK (length(description) > 0),\n"
+  "  target_date TEXT CHECK " ISO_DATE ("target_date") ",\n"
+  "  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','in_progress','achieved','dropped')),\n"
+  "  ordinal INTEGER NOT NULL DEFAULT 0,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE goal_step (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  goal_id INTEGER NOT NULL REFERENCES goal(id) ON DELETE CASCADE,\n"
+  "  ordinal INTEGER NOT NULL DEFAULT 0,\n"
+  "  description TEXT NOT NULL CHECK (length(description) > 0),\n"
+  "  due_date TEXT CHECK " ISO_DATE ("due_date") ",\n"
+  "  done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0,1)),\n"
+  EDITED ");\n"
+
+  "CREATE TABLE competency_area (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(name) > 0),\n"
+  "  ordinal INTEGER NOT NULL DEFAULT 0,\n"
+  "  retired_at TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE assessment (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ",\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('intake','review','exit','follow_up')),\n"
+  "  assessor_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE assessment_score (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,\n"
+  "  area_id INTEGER NOT NULL REFERENCES competency_area(id) ON DELETE RESTRICT,\n"
+  "  score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 10),\n"
+  "  remark TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (assessment_id, area_id)\n"
+  ");\n"
+
+  "CREATE TABLE journal_entry (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ",\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('small_win','milestone','concern')),\n"
+  "  text TEXT NOT NULL CHECK (length(text) > 0),\n"
+  EDITED ");\n"
+
+  "CREATE TABLE note (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  participant_id INTEGER REFERENCES participant(id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ",\n"
+  "  language TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  author_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE note_translation (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,\n"
+  "  language TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  review_state TEXT NOT NULL DEFAULT 'draft' CHECK (review_state IN ('draft','needs_review','reviewed')),\n"
+  "  reviewer_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  reviewed_at TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (note_id, language)\n"
+  ");\n"
+
+  "CREATE TABLE certificate (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  serial TEXT NOT NULL UNIQUE,\n"
+  "  participant_id INTEGER NOT NULL REFERENCES participant(id) ON DELETE RESTRICT,\n"
+  "  enrolment_id INTEGER REFERENCES enrolment(id) ON DELETE SET NULL,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  issued_date TEXT NOT NULL CHECK " ISO_DATE ("issued_date") ",\n"
+  "  hours REAL,\n"
+  "  modules TEXT,\n"
+  "  content TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE follow_up (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  enrolment_id INTEGER NOT NULL REFERENCES enrolment(id) ON DELETE CASCADE,\n"
+  "  due_date TEXT NOT NULL CHECK " ISO_DATE ("due_date") ",\n"
+  "  done_date TEXT CHECK " ISO_DATE ("done_date") ",\n"
+  "  situation TEXT,\n"
+  "  employment_status TEXT,\n"
+  EDITED ");\n"
+
+  "CREATE TABLE audit_log (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),\n"
+  "  staff_id INTEGER,\n"
+  "  table_name TEXT NOT NULL,\n"
+  "  row_id INTEGER NOT NULL,\n"
+  "  action TEXT NOT NULL CHECK (action IN ('insert','update','archive','restore','erase')),\n"
+  "  old_values TEXT,\n"
+  "  new_values TEXT\n"
+  ");\n"
+  "CREATE INDEX audit_log_row ON audit_log(table_name, row_id);\n";
+
+typedef struct
+{
+  int         version;
+  const char *sql;
+} Migration;
+
+static const Migration migrations[] = {
+  { 1, migration_1 },
+};
+
+gboolean
+korak_migrations_run (sqlite3  *db,
+                      int       from_version,
+                      int       to_version,
+                      GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (migrations); i++)
+    {
+      const Migration *m = &migrations[i];
+      char *errmsg = NULL;
+      int rc;
+
+      if (m->version <= from_version || m->version > to_version)
+        continue;
+
+      rc = sqlite3_exec (db, m->sql, NULL, NULL, &errmsg);
+      if (rc != SQLITE_OK)
+        {
+          g_debug ("Migration %d failed: %s", m->version, errmsg);
+          sqlite3_free (errmsg);
+          korak_error_from_sqlite (db, rc, error);
+          g_prefix_error (error, _("Could not update the database to version %d: "), m->version);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,686 @@
+/* korak-store.c
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "korak-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "korak-store-private.h"
+
+#define DEFAULT_BUSY_TIMEOUT_MS 3000
+
+struct _KorakStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized on dispose */
+  int         schema_version;
+  gint64      desk_id;
+  guint       in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (KorakStore, korak_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_SCHEMA_VERSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (korak-store-error-quark, korak_store_error)
+
+static void
+korak_store_finalize (GObject *object)
+{
+  KorakStore *self = (KorakStore *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (korak_store_parent_class)->finalize (object);
+}
+
+static void
+korak_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  KorakStore *self = KORAK_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_SCHEMA_VERSION:
+      g_value_set_int (value, self->schema_version);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+korak_store_class_init (KorakStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = korak_store_finalize;
+  object_class->get_property = korak_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCHEMA_VERSION] =
+    g_param_spec_int ("schema-version", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+korak_store_init (KorakStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+/* Turns an SQLite result code into one of our codes with a message that
+ * says what to do; SQLite's own words follow only as a detail. */
+void
+korak_error_from_sqlite (sqlite3  *db,
+                         int       rc,
+                         GError  **error)
+{
+  const char *file = db ? sqlite3_db_filename (db, "main") : NULL;
+  g_autofree char *name = file && *file ? g_filename_display_basename (file) : g_strdup (_("the database"));
+  /* The connection's message only when it is about this error: a code we
+   * raise ourselves (a read-only file) would otherwise read “not an error”. */
+  const char *detail = db && (sqlite3_errcode (db) & 0xff) == (rc & 0xff) ? sqlite3_errmsg (db)
+                                                                         : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_CORRUPT,
+                   _("The database file “%s” is damaged. Korak did not change it. "
+                     "Restore your latest backup, or keep the file and ask for help to recover it. (%s)"),
+                   name, detail);
+      break;
+
+    case SQLITE_NOTADB:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a Korak database. Choose the right file, or start a new database. (%s)"),
+                   name, detail);
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_LOCKED,
+                   _("The database “%s” is in use by another program. "
+                     "Close the other Korak window or program that uses it, then try again. (%s)"),
+                   name, detail);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” is read-only, so changes cannot be saved. "
+                     "Copy it to a folder you can write to, or ask your administrator for permission. (%s)"),
+                   name, detail);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_DISK_FULL,
+                   _("The disk is full, so the change was not saved. "
+                     "Free some space (empty the trash, remove old files) and try again; nothing else was lost. (%s)"),
+                   detail);
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” could not be opened or read. "
+                     "Check that the disk or USB drive is connected and the folder exists, then try again. (%s)"),
+                   name, detail);
+      break;
+
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_INVALID,
+                   _("The change breaks a rule of the database and was not saved. (%s)"),
+                   detail);
+      break;
+
+    default:
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_FAILED,
+                   _("The database reported an error, and the change was not saved. (%s)"),
+                   detail);
+      break;
+    }
+}
+
+void
+korak_store_set_error (KorakStore  *self,
+                       int          rc,
+                       GError     **error)
+{
+  korak_error_from_sqlite (self->db, rc, error);
+}
+
+sqlite3 *
+korak_store_get_db (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+sqlite3_stmt *
+korak_store_prepare (KorakStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_assert (KORAK_IS_STORE (self));
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
+      korak_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+korak_store_exec (KorakStore  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      korak_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+korak_store_step_done (KorakStore    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      korak_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+void
+korak_bind_text (sqlite3_stmt *stmt,
+                 int           index,
+                 const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+korak_column_dup (sqlite3_stmt *stmt,
+                  int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup (text) : NULL;
+}
+
+gboolean
+korak_store_begin (KorakStore  *self,
+                   GError     **error)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  /* IMMEDIATE takes the write lock now, so a busy database fails before
+   * the user's change is half applied rather than at COMMIT. */
+  if (!korak_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  return TRUE;
+}
+
+gboolean
+korak_store_commit (KorakStore  *self,
+                    GError     **error)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!korak_store_exec (self, "COMMIT", error))
+    {
+      korak_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+korak_store_rollback (KorakStore *self)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+}
+
+gint64
+korak_store_new_id (void)
+{
+  guint64 hi = g_random_int ();
+  guint64 lo = g_random_int ();
+
+  /* 1 … 2^62: unique across desks with overwhelming likelihood. */
+  return (gint64)(((hi << 32) | lo) & ((G_GUINT64_CONSTANT (1) << 62) - 1)) + 1;
+}
+
+char *
+korak_store_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
+korak_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "korak", "korak.db", NULL);
+}
+
+static gboolean
+read_user_version (KorakStore  *self,
+                   int         *version,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rc = sqlite3_extended_errcode (self->db);
+      sqlite3_finalize (stmt);
+      korak_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  *version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+static gboolean
+ensure_local_desk (KorakStore  *self,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = korak_store_prepare (self, "SELECT id FROM desk WHERE is_local = 1", error)))
+    return FALSE;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      self->desk_id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  sqlite3_reset (stmt);
+
+  if (!korak_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = korak_store_prepare (self, "INSERT INTO desk (id, name, is_local) VALUES (?, ?, 1)", error)))
+    goto failed;
+
+  self->desk_id = korak_store_new_id ();
+  sqlite3_bind_int64 (stmt, 1, self->desk_id);
+  korak_bind_text (stmt, 2, g_get_host_name ());
+  if (!korak_store_step_done (self, stmt, error))
+    goto failed;
+
+  return korak_store_commit (self, error);
+
+failed:
+  korak_store_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+migrate (KorakStore  *self,
+         int          from_version,
+         GError     **error)
+{
+  g_autofree char *set_version = NULL;
+
+  if (from_version == KORAK_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  if (!korak_store_begin (self, error))
+    return FALSE;
+
+  if (!korak_migrations_run (self->db, from_version, KORAK_STORE_SCHEMA_VERSION, error))
+    {
+      korak_store_rollback (self);
+      return FALSE;
+    }
+
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", KORAK_STORE_SCHEMA_VERSION);
+  if (!korak_store_exec (self, set_version, error))
+    {
+      korak_store_rollback (self);
+      return FALSE;
+    }
+
+  return korak_store_commit (self, error);
+}
+
+/* Creates the folder (0700) and an empty file (0600) before SQLite does,
+ * so that people's data is never readable by other users of the laptop. */
+static gboolean
+prepare_file (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (dir);
+
+      g_set_error (error, KORAK_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? KORAK_STORE_ERROR_READ_ONLY
+                                                                 : KORAK_STORE_ERROR_CANNOT_OPEN,
+                   _("The folder “%s” could not be created: %s. Choose a folder you can write to."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (saved_errno == EEXIST)
+        return TRUE;
+
+      g_set_error (error, KORAK_STORE_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? KORAK_STORE_ERROR_READ_ONLY
+                                                                 : KORAK_STORE_ERROR_CANNOT_OPEN,
+                   _("The database “%s” could not be created: %s. Choose a folder you can write to."),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  return TRUE;
+}
+
+/**
+ * korak_store_open:
+ * @path: (nullable): the database file, or %NULL for the default
+ *
+ * Opens or creates a Korak database and brings its schema up to date.
+ * A file from a newer Korak, a damaged file, a read-only file or a file
+ * that is not a database is refused with a #KorakStoreError and is left
+ * exactly as it was.
+ */
+KorakStore *
+korak_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(KorakStore) self = NULL;
+  g_autofree char *default_path = NULL;
+  sqlite3_stmt *stmt;
+  int version = 0;
+  int rc;
+
+  if (path == NULL)
+    path = default_path = korak_store_default_path ();
+
+  if (!prepare_file (path, error))
+    return NULL;
+
+  self = g_object_new (KORAK_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      korak_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
+
+  /* Before the first read: reading a WAL database leaves -wal and -shm
+   * files beside it, which a connection that cannot write never removes. */
+  if (sqlite3_db_readonly (self->db, "main") == 1 || access (path, W_OK) != 0)
+    {
+      korak_store_set_error (self, SQLITE_READONLY, error);
+      return NULL;
+    }
+
+  /* Read before anything writes: the journal mode and migrations must not
+   * touch a file we are going to refuse. */
+  if (!read_user_version (self, &version, error))
+    return NULL;
+
+  if (version > KORAK_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NEWER_SCHEMA,
+                   _("This database was made by a newer version of Korak (database version %d, "
+                     "this Korak knows up to %d). Update Korak to open it; the file was not changed."),
+                   version, KORAK_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!korak_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!(stmt = korak_store_prepare (self, "PRAGMA journal_mode = WAL", error)))
+    return NULL;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      korak_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+      return NULL;
+    }
+  sqlite3_reset (stmt);
+
+  if (!korak_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+  self->schema_version = KORAK_STORE_SCHEMA_VERSION;
+
+  if (!ensure_local_desk (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+korak_store_get_path (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+korak_store_get_schema_version (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+gint64
+korak_store_get_desk_id (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), 0);
+
+  return self->desk_id;
+}
+
+void
+korak_store_set_busy_timeout (KorakStore *self,
+                              int         milliseconds)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
+gint64
+korak_store_count_rows (KorakStore  *self,
+                        const char  *table,
+                        GError     **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 count;
+  int rc;
+
+  g_return_val_if_fail (KORAK_IS_STORE (self), -1);
+
+  /* Table names cannot be bound; quote it as an identifier instead. */
+  sql = sqlite3_mprintf ("SELECT count(*) FROM \"%w\"", table);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  sqlite3_free (g_steal_pointer (&sql));
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      korak_store_set_error (self, sqlite3_extended_errcode (self->db), error);
+      sqlite3_finalize (stmt);
+      return -1;
+    }
+
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return count;
+}
+
+/**
+ * korak_store_integrity_check:
+ *
+ * Returns: "ok", or SQLite's list of problems, one a line.
+ */
+char *
+korak_store_integrity_check (KorakStore  *self,
+                             GError     **error)
+{
+  g_autoptr(GString) result = g_string_new (NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (KORAK_IS_STORE (self), NULL);
+
+  if (!(stmt = korak_store_prepare (self, "PRAGMA integrity_check", error)))
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (result->len > 0)
+        g_string_append_c (result, '\n');
+      g_string_append (result, (const char *)sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      korak_store_set_error (self, rc, error);
+      return NULL;
+    }
+
+  if (!(stmt = korak_store_prepare (self, "PRAGMA foreign_key_check", error)))
+    return NULL;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (result, "\nforeign key: %s row %lld → %s",
+                            sqlite3_column_text (stmt, 0),
+                            (long long)sqlite3_column_int64 (stmt, 1),
+                            sqlite3_column_text (stmt, 2));
+  sqlite3_reset (stmt);
+
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}

@@ -1,0 +1,263 @@
+/* korak-application.c
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "korak-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "korak-application.h"
+#include "korak-demo.h"
+#include "korak-participant-list.h"
+#include "korak-ui-util.h"
+#include "korak-window.h"
+
+#define SAMPLE_PARTICIPANTS 300
+#define SCREENSHOT_DELAY_MS 800
+
+struct _KorakApplication
+{
+  AdwApplication  parent_instance;
+
+  gint64          start_time;
+  char           *database_path;
+  char           *screenshot_path;
+  gboolean        measure_startup;
+};
+
+G_DEFINE_FINAL_TYPE (KorakApplication, korak_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the database at PATH instead of your own"), N_("PATH") },
+  { "measure-startup", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the time to the first frame of the main window, then quit"), NULL },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a PNG of the main window once shown, then quit"), N_("PATH") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
+  { NULL }
+};
+
+static int
+korak_application_handle_local_options (GApplication *app,
+                                        GVariantDict *dict)
+{
+  KorakApplication *self = KORAK_APPLICATION (app);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("Korak %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (dict, "database", "^&ay", &path))
+    self->database_path = g_canonicalize_filename (path, NULL);
+  if (g_variant_dict_lookup (dict, "screenshot", "^&ay", &path))
+    self->screenshot_path = g_canonicalize_filename (path, NULL);
+  self->measure_startup = g_variant_dict_contains (dict, "measure-startup");
+
+  return -1;
+}
+
+static gboolean
+take_screenshot_cb (gpointer user_data)
+{
+  KorakApplication *self = KORAK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  if (window != NULL && !korak_save_screenshot (GTK_WIDGET (window), self->screenshot_path, &error))
+    g_printerr ("%s\n", error->message);
+  else
+    g_print ("Screenshot: %s\n", self->screenshot_path);
+
+  g_application_quit (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (GdkFrameClock    *clock,
+                   KorakApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+
+  if (self->measure_startup)
+    {
+      double seconds = (g_get_monotonic_time () - self->start_time) / (double)G_USEC_PER_SEC;
+
+      g_print ("first frame: %.3f s (target ≤ 0.3 s)\n", seconds);
+      if (self->screenshot_path == NULL)
+        g_application_quit (G_APPLICATION (self));
+    }
+
+  if (self->screenshot_path != NULL)
+    g_timeout_add_full (G_PRIORITY_DEFAULT, SCREENSHOT_DELAY_MS, take_screenshot_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_window_realize_cb (GtkWidget        *window,
+                      KorakApplication *self)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), self);
+}
+
+static void
+korak_application_activate (GApplication *app)
+{
+  KorakApplication *self = KORAK_APPLICATION (app);
+  KorakWindow *window;
+
+  window = korak_window_new (ADW_APPLICATION (app), self->database_path);
+  if (self->measure_startup || self->screenshot_path != NULL)
+    g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), self);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GApplication *app = G_APPLICATION (user_data);
+
+  /* Close windows one by one so each saves its open profile first. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; )
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Korak authors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Korak",
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "The Korak authors",
+                         "developers", developers,
+                         "comments", _("Participants, plans and progress for mentors of social activation programmes. "
+                                       "Everything stays on this computer."),
+                         "website", "https://github.com/korak/korak",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one a line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+help_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  gtk_show_uri (gtk_application_get_active_window (app), "help:korak", GDK_CURRENT_TIME);
+}
+
+/* A separate database with made-up people, so the user's own data is never mixed in. */
+static void
+open_sample_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  KorakApplication *self = KORAK_APPLICATION (user_data);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "korak", "sample.db", NULL);
+  g_autoptr(GError) error = NULL;
+  KorakWindow *window;
+
+  if (!korak_demo_ensure (path, SAMPLE_PARTICIPANTS, 1, &error))
+    {
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      if (active != NULL)
+        korak_show_toast (GTK_WIDGET (active), error->message);
+      return;
+    }
+
+  window = korak_window_new (ADW_APPLICATION (self), path);
+  gtk_window_set_title (GTK_WINDOW (window), _("Korak — Sample Data"));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+  { "help", help_action },
+  { "open-sample", open_sample_action },
+};
+
+static void
+korak_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+
+  korak_ui_ensure_resources ();
+  G_APPLICATION_CLASS (korak_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
+}
+
+static void
+korak_application_finalize (GObject *object)
+{
+  KorakApplication *self = (KorakApplication *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->screenshot_path, g_free);
+
+  G_OBJECT_CLASS (korak_application_parent_class)->finalize (object);
+}
+
+static void
+korak_application_class_init (KorakApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = korak_application_finalize;
+  app_class->handle_local_options = korak_application_handle_local_options;
+  app_class->startup = korak_application_startup;
+  app_class->activate = korak_application_activate;
+}
+
+static void
+korak_application_init (KorakApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+KorakApplication *
+korak_application_new (gint64 start_time)
+{
+  KorakApplication *self;
+
+  /* Not unique: each process opens its own database file, and a rural
+   * laptop may have no session bus to register on. */
+  self = g_object_new (KORAK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/io/github/korak/Korak",
+                       NULL);
+  self->start_time = start_time;
+
+  return self;
+}

@@ -1,0 +1,32 @@
+/* korak-profile-page.h
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "korak-participant-form.h"
+#include "korak-participant-list.h"
+
+G_BEGIN_DECLS
+
+#define KORAK_TYPE_PROFILE_PAGE (korak_profile_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (KorakProfilePage, korak_profile_page, KORAK, PROFILE_PAGE, AdwBin)
+
+void                  korak_profile_page_set_participants (KorakProfilePage     *self,
+                                                           KorakParticipantList *participants,
+                                                           GListModel           *cohorts);
+gboolean              korak_profile_page_show             (KorakProfilePage     *self,
+                                                           KorakParticipant     *participant);
+KorakParticipant     *korak_profile_page_get_participant  (KorakProfilePage     *self);
+gboolean              korak_profile_page_save             (KorakProfilePage     *self);
+KorakParticipantForm *korak_profile_page_get_form         (KorakProfilePage     *self);
+void                  korak_profile_page_set_show_back    (KorakProfilePage     *self,
+                                                           gboolean              show_back);
+
+G_END_DECLS

@@ -1,0 +1,330 @@
+/* korak-window.c
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "korak-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "korak-cohort.h"
+#include "korak-window.h"
+#include "korak-ui-util.h"
+
+#define SCHEMA_ID "io.github.korak.Korak"
+
+struct _KorakWindow
+{
+  AdwApplicationWindow   parent_instance;
+
+  GSettings             *settings;
+  KorakStore            *store;
+  char                  *database_path;
+  char                  *error_message;
+
+  AdwLeaflet            *leaflet;
+  AdwWindowTitle        *sidebar_title;
+  GtkListBox            *sidebar_list;
+  GtkWidget             *participants_row;
+  GtkStack              *main_stack;
+  AdwStatusPage         *error_page;
+  KorakParticipantsPage *participants_page;
+};
+
+G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_error (KorakWindow *self,
+            const char  *message)
+{
+  g_free (self->error_message);
+  self->error_message = g_strdup (message);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->main_stack, "error");
+}
+
+/**
+ * korak_window_open_database:
+ *
+ * Opens @database_path in this window. When the file cannot be used the
+ * window says why and what to do, and nothing is written to the file.
+ */
+gboolean
+korak_window_open_database (KorakWindow *self,
+                            const char  *database_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakStore) store = NULL;
+  g_autoptr(KorakParticipantList) participants = NULL;
+  g_autoptr(GListModel) cohorts = NULL;
+  g_autofree char *path = database_path ? g_strdup (database_path) : korak_store_default_path ();
+  g_autofree char *basename = g_filename_display_basename (path);
+
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), FALSE);
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+
+  store = korak_store_open (path, &error);
+  if (store != NULL)
+    {
+      participants = korak_participant_list_new (store);
+      if (korak_participant_list_reload (participants, &error))
+        cohorts = korak_cohort_list_load (store, &error);
+    }
+
+  if (error != NULL)
+    {
+      show_error (self, error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->store, store);
+  korak_participants_page_set_model (self->participants_page, participants, cohorts);
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  g_clear_pointer (&self->error_message, g_free);
+
+  return TRUE;
+}
+
+static void
+on_sidebar_row_activated_cb (KorakWindow   *self,
+                             GtkListBoxRow *row)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+on_open_response_cb (KorakWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        korak_window_open_database (self, path);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KorakWindow *self = KORAK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Korak databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.sqlite3");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  KorakWindow *self = KORAK_WINDOW (widget);
+  g_autofree char *path = g_strdup (self->database_path);
+
+  korak_window_open_database (self, path);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  adw_leaflet_set_visible_child_name (KORAK_WINDOW (widget)->leaflet, "sidebar");
+}
+
+/* Window-wide shortcuts reach the page whatever has the focus. */
+static void
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KorakWindow *self = KORAK_WINDOW (widget);
+  const char *page_action = NULL;
+
+  if (g_str_equal (action_name, "win.new-participant"))
+    page_action = "participants.new";
+  else if (g_str_equal (action_name, "win.search"))
+    page_action = "participants.search";
+  else if (g_str_equal (action_name, "win.save"))
+    page_action = "profile.save";
+
+  if (page_action == NULL || self->store == NULL)
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  if (g_str_has_prefix (page_action, "profile."))
+    gtk_widget_activate_action (GTK_WIDGET (korak_participants_page_get_profile (self->participants_page)),
+                                page_action, NULL);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self->participants_page), page_action, NULL);
+}
+
+static gboolean
+korak_window_close_request (GtkWindow *window)
+{
+  KorakWindow *self = KORAK_WINDOW (window);
+  KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
+
+  /* Unsaved profile edits are saved on close; an invalid one keeps the window open. */
+  if (self->store != NULL && !korak_profile_page_save (profile))
+    return TRUE;
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (korak_window_parent_class)->close_request (window);
+}
+
+static void
+korak_window_dispose (GObject *object)
+{
+  KorakWindow *self = (KorakWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KORAK_TYPE_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (korak_window_parent_class)->dispose (object);
+}
+
+static void
+korak_window_finalize (GObject *object)
+{
+  KorakWindow *self = (KorakWindow *)object;
+
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->error_message, g_free);
+
+  G_OBJECT_CLASS (korak_window_parent_class)->finalize (object);
+}
+
+static void
+korak_window_class_init (KorakWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = korak_window_dispose;
+  object_class->finalize = korak_window_finalize;
+  window_class->close_request = korak_window_close_request;
+
+  g_type_ensure (KORAK_TYPE_PARTICIPANTS_PAGE);
+
+  korak_ui_ensure_resources ();
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/korak/Korak/ui/korak-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, forward_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-participant", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+korak_window_init (KorakWindow *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (g_strcmp0 (PROFILE, "Devel") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  /* An uninstalled build without the compiled schema still runs. */
+  if (source != NULL && (schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE)))
+    {
+      self->settings = g_settings_new (SCHEMA_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+
+  gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->participants_row));
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+KorakWindow *
+korak_window_new (AdwApplication *application,
+                  const char     *database_path)
+{
+  KorakWindow *self = g_object_new (KORAK_TYPE_WINDOW, "application", application, NULL);
+
+  korak_window_open_database (self, database_path);
+
+  return self;
+}
+
+KorakStore *
+korak_window_get_store (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+KorakParticipantsPage *
+korak_window_get_participants_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->participants_page;
+}
+
+const char *
+korak_window_get_error_message (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->error_message;
+}

@@ -1,0 +1,29 @@
+/* korak-window.h
+ *
+ * Copyright 2026 The Korak authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "korak-participants-page.h"
+#include "korak-store.h"
+
+G_BEGIN_DECLS
+
+#define KORAK_TYPE_WINDOW (korak_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (KorakWindow, korak_window, KORAK, WINDOW, AdwApplicationWindow)
+
+KorakWindow           *korak_window_new                   (AdwApplication *application,
+                                                           const char     *database_path);
+gboolean               korak_window_open_database         (KorakWindow    *self,
+                                                           const char     *database_path);
+KorakStore            *korak_window_get_store             (KorakWindow    *self);
+KorakParticipantsPage *korak_window_get_participants_page (KorakWindow    *self);
+const char            *korak_window_get_error_message     (KorakWindow    *self);
+
+G_END_DECLS
