@@ -32,6 +32,7 @@ DEPS=(
   fonts-dejavu-core fonts-noto-core poppler-utils
   hicolor-icon-theme adwaita-icon-theme ca-certificates
   librsvg2-common   # SVG icons (only recommended by GTK and the icon theme)
+  at-spi2-core      # the accessibility bus GTK talks to; without it GTK warns at start
 )
 
 say() { printf '==> %s\n' "$*"; }
@@ -150,6 +151,8 @@ run_app() {
   [ -x "$app" ] || die "$app was not built"
   ensure_sample_db
   export GSETTINGS_SCHEMA_DIR="$ROOT/$BUILDDIR/data"
+  # Translations built into build/po, so LANGUAGE=sl works uninstalled.
+  export KORAK_LOCALEDIR="$ROOT/$BUILDDIR/po"
 
   if [ "$headless" = no ] && have_display; then
     say "Running: $app --database $BUILDDIR/sample.db"

@@ -20,7 +20,8 @@ main (int   argc,
   g_autoptr(KorakApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* KORAK_LOCALEDIR lets an uninstalled build find its own translations. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KORAK_LOCALEDIR") ? g_getenv ("KORAK_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -67,6 +67,12 @@ is_null (gpointer pointer_location)
   return *(gpointer *)pointer_location == NULL;
 }
 
+static gboolean
+is_loaded (gpointer window)
+{
+  return korak_window_get_loaded (window);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -81,6 +87,8 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (f->window));
   wait_until (is_mapped, f->window);
+  g_assert_cmpstr (korak_participants_page_get_state (korak_window_get_participants_page (f->window)), ==, "loading");
+  wait_until (is_loaded, f->window);
 
   f->page = korak_window_get_participants_page (f->window);
   f->list = korak_participants_page_get_model (f->page);

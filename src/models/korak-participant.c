@@ -316,7 +316,9 @@ make_collate_key (const char *text)
         g_string_append_unichar (base, c);
     }
 
-  return g_utf8_collate_key (base->str, base->len);
+  /* Code-point order of the folded text: the same on every desk and in
+   * every locale, and far cheaper than strxfrm() for 10,000 names. */
+  return g_string_free (g_steal_pointer (&base), FALSE);
 }
 
 /* Collation keys are made on first use: sorting needs them, showing does not. */

@@ -558,6 +558,16 @@ korak_participants_page_set_model (KorakParticipantsPage *self,
   update_state (self);
 }
 
+/* Shown while a database's participants load after the window's first frame. */
+void
+korak_participants_page_set_loading (KorakParticipantsPage *self)
+{
+  g_return_if_fail (KORAK_IS_PARTICIPANTS_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->list_stack, "loading");
+  adw_window_title_set_subtitle (self->list_title, NULL);
+}
+
 KorakParticipantList *
 korak_participants_page_get_model (KorakParticipantsPage *self)
 {

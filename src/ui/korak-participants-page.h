@@ -26,6 +26,7 @@ KorakProfilePage     *korak_participants_page_get_profile   (KorakParticipantsPa
 GtkEditable          *korak_participants_page_get_search    (KorakParticipantsPage *self);
 GtkListView          *korak_participants_page_get_list_view (KorakParticipantsPage *self);
 const char           *korak_participants_page_get_state     (KorakParticipantsPage *self);
+void                  korak_participants_page_set_loading   (KorakParticipantsPage *self);
 void                  korak_participants_page_select        (KorakParticipantsPage *self,
                                                              gint64                 id);
 

@@ -25,6 +25,8 @@ struct _KorakWindow
   KorakStore            *store;
   char                  *database_path;
   char                  *error_message;
+  gulong                 after_paint_id;
+  guint                  load_pending : 1;
 
   AdwLeaflet            *leaflet;
   AdwWindowTitle        *sidebar_title;
@@ -37,6 +39,13 @@ struct _KorakWindow
 
 G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 show_error (KorakWindow *self,
             const char  *message)
@@ -47,11 +56,96 @@ show_error (KorakWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+static void
+load_participants (KorakWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakParticipantList) participants = NULL;
+  g_autoptr(GListModel) cohorts = NULL;
+
+  self->load_pending = FALSE;
+  if (self->store == NULL)
+    return;
+
+  participants = korak_participant_list_new (self->store);
+  if (!korak_participant_list_reload (participants, &error) ||
+      !(cohorts = korak_cohort_list_load (self->store, &error)))
+    {
+      g_clear_object (&self->store);
+      show_error (self, error->message);
+      return;
+    }
+
+  korak_participants_page_set_model (self->participants_page, participants, cohorts);
+  g_signal_emit (self, signals[LOADED], 0);
+}
+
+static gboolean
+load_idle_cb (gpointer user_data)
+{
+  KorakWindow *self = KORAK_WINDOW (user_data);
+
+  if (self->load_pending)
+    load_participants (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   KorakWindow   *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, load_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The list loads once the window has shown itself, so a large database
+ * never keeps the mentor looking at nothing. */
+static void
+schedule_load (KorakWindow *self)
+{
+  GdkSurface *surface;
+
+  self->load_pending = TRUE;
+  if (self->after_paint_id != 0 || !gtk_widget_get_realized (GTK_WIDGET (self)))
+    return;
+
+  surface = gtk_native_get_surface (GTK_NATIVE (self));
+  self->after_paint_id = g_signal_connect (gdk_surface_get_frame_clock (surface), "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+korak_window_realize (GtkWidget *widget)
+{
+  KorakWindow *self = KORAK_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (korak_window_parent_class)->realize (widget);
+
+  if (self->load_pending)
+    schedule_load (self);
+}
+
+static void
+korak_window_unrealize (GtkWidget *widget)
+{
+  KorakWindow *self = KORAK_WINDOW (widget);
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (self));
+
+  if (surface != NULL)
+    g_clear_signal_handler (&self->after_paint_id, gdk_surface_get_frame_clock (surface));
+
+  GTK_WIDGET_CLASS (korak_window_parent_class)->unrealize (widget);
+}
+
 /**
  * korak_window_open_database:
  *
  * Opens @database_path in this window. When the file cannot be used the
  * window says why and what to do, and nothing is written to the file.
+ * The participants follow after the next frame; #KorakWindow::loaded
+ * says when they are shown.
  */
 gboolean
 korak_window_open_database (KorakWindow *self,
@@ -59,8 +153,6 @@ korak_window_open_database (KorakWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KorakStore) store = NULL;
-  g_autoptr(KorakParticipantList) participants = NULL;
-  g_autoptr(GListModel) cohorts = NULL;
   g_autofree char *path = database_path ? g_strdup (database_path) : korak_store_default_path ();
   g_autofree char *basename = g_filename_display_basename (path);
 
@@ -69,27 +161,29 @@ korak_window_open_database (KorakWindow *self,
   g_free (self->database_path);
   self->database_path = g_strdup (path);
 
-  store = korak_store_open (path, &error);
-  if (store != NULL)
+  if (!(store = korak_store_open (path, &error)))
     {
-      participants = korak_participant_list_new (store);
-      if (korak_participant_list_reload (participants, &error))
-        cohorts = korak_cohort_list_load (store, &error);
-    }
-
-  if (error != NULL)
-    {
+      g_clear_object (&self->store);
       show_error (self, error->message);
       return FALSE;
     }
 
   g_set_object (&self->store, store);
-  korak_participants_page_set_model (self->participants_page, participants, cohorts);
+  korak_participants_page_set_loading (self->participants_page);
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   g_clear_pointer (&self->error_message, g_free);
+  schedule_load (self);
 
   return TRUE;
+}
+
+gboolean
+korak_window_get_loaded (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), FALSE);
+
+  return self->store != NULL && !self->load_pending;
 }
 
 static void
@@ -237,6 +331,13 @@ korak_window_class_init (KorakWindowClass *klass)
   object_class->dispose = korak_window_dispose;
   object_class->finalize = korak_window_finalize;
   window_class->close_request = korak_window_close_request;
+  widget_class->realize = korak_window_realize;
+  widget_class->unrealize = korak_window_unrealize;
+
+  /* The participants of the open database are loaded and shown. */
+  signals[LOADED] =
+    g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KORAK_TYPE_PARTICIPANTS_PAGE);
 

@@ -24,6 +24,7 @@ gboolean               korak_window_open_database         (KorakWindow    *self,
                                                            const char     *database_path);
 KorakStore            *korak_window_get_store             (KorakWindow    *self);
 KorakParticipantsPage *korak_window_get_participants_page (KorakWindow    *self);
+gboolean               korak_window_get_loaded            (KorakWindow    *self);
 const char            *korak_window_get_error_message     (KorakWindow    *self);
 
 G_END_DECLS
