@@ -211,10 +211,10 @@ command_demo (int    argc,
       g_autofree char *message = NULL;
 
       if (existing > 0)
-        message = g_strdup_printf (_("“%s” already holds participants (%" G_GINT64_FORMAT "). "
+        message = g_strdup_printf (_("“%s” already holds participants (%lld). "
                                      "Sample data only goes into a new or empty database: "
                                      "give another file, nothing was changed."),
-                                   display, existing);
+                                   display, (long long) existing);
       else
         message = g_strdup_printf (_("“%s” already holds an organisation or programmes. "
                                      "Sample data only goes into a new or empty database: "
@@ -333,7 +333,7 @@ command_check (int    argc,
   }
   g_print (_("Integrity:       %s\n"), integrity);
   g_print (_("Schema version:  %d\n"), korak_store_get_schema_version (store));
-  g_print (_("Desk:            %" G_GINT64_FORMAT "\n"), korak_store_get_desk_id (store));
+  g_print (_("Desk:            %lld\n"), (long long) korak_store_get_desk_id (store));
   g_print (_("Rows per table:\n"));
 
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)

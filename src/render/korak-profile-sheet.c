@@ -470,11 +470,11 @@ sheet_new (const KorakParticipantRecord *record,
     }
   sheet->subtitle = create_short_layout (sheet, TEXT_FONT, subtitle_width, cohort, 2);
 
+  /* The last two gaps are above and below the rule under the header. */
   sheet->header_height = MAX (layout_height (sheet->kicker), layout_height (sheet->printed))
                          + 8.0 + layout_height (sheet->name)
                          + 4.0 + layout_height (sheet->subtitle)
-                         + 10.0   /* to the rule */
-                         + 12.0;  /* below the rule */
+                         + 10.0 + 12.0;
 
   /* Translators: the running header on the second and later pages of a
    * printed participant profile; %s is the participant's name. */

@@ -268,7 +268,7 @@ labels_for (const KorakChoice *choices,
 static void
 build_filters (KorakParticipantsPage *self)
 {
-  g_autoptr(GtkStringList) statuses = labels_for (korak_participant_statuses (), _("All current"), _("Archived"));
+  g_autoptr(GtkStringList) statuses = labels_for (korak_participant_statuses (), _("All current"), C_("filter", "Archived"));
   g_autoptr(GtkStringList) groups = labels_for (korak_participant_target_groups (), _("All target groups"), NULL);
   g_autoptr(GtkStringList) cohorts = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sorts = gtk_string_list_new (NULL);
