@@ -356,6 +356,92 @@ test_ui_edit_profile (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->list)), ==, 1);
 }
 
+/* Text of a PDF through pdftotext, or NULL when poppler-utils is missing. */
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  int status = 0;
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return g_steal_pointer (&out);
+}
+
+static void
+assert_pdf_holds (const char *path,
+                  const char *expected)
+{
+  g_autofree char *bytes = NULL;
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (bytes, "%PDF-"));
+
+  text = pdf_text (path);
+  if (text == NULL)
+    return;
+  if (strstr (text, expected) == NULL)
+    g_error ("“%s” is not in the PDF text:\n%s", expected, text);
+}
+
+static void
+test_ui_print_and_export (Fixture       *f,
+                          gconstpointer  data)
+{
+  KorakProfilePage *profile = korak_participants_page_get_profile (f->page);
+  KorakParticipantForm *form = korak_profile_page_get_form (profile);
+  g_autoptr(KorakParticipantRecord) stored = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (f->dir, "profile.pdf", NULL);
+  /* KORAK_TEST_SCREENSHOTS=DIR keeps the printed PDF for a person to look at. */
+  g_autofree char *printed = g_build_filename (g_getenv ("KORAK_TEST_SCREENSHOTS") ? g_getenv ("KORAK_TEST_SCREENSHOTS") : f->dir,
+                                               "printed.pdf", NULL);
+  GtkPrintOperationResult result;
+  gint64 id;
+
+  id = add_through_dialog (f, "Ana", "Čebašek");
+
+  /* An unsaved edit is saved before it goes on paper. */
+  type_into (form, KORAK_FIELD_MUNICIPALITY, "Škofja Loka");
+  g_assert_true (korak_profile_page_export_pdf (profile, pdf, &error));
+  g_assert_no_error (error);
+  stored = korak_store_get_participant (korak_window_get_store (f->window), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (korak_participant_record_get (stored, KORAK_FIELD_MUNICIPALITY), ==, "Škofja Loka");
+  assert_pdf_holds (pdf, "Škofja Loka");
+
+  /* The print dialog's operation draws the same sheet; exported to a file
+   * it runs the same begin-print and draw-page handlers without a dialog. */
+  operation = korak_profile_page_create_print_operation (profile);
+  g_assert_nonnull (operation);
+  gtk_print_operation_set_allow_async (operation, FALSE);
+  gtk_print_operation_set_export_filename (operation, printed);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (f->window), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  assert_pdf_holds (printed, "Čebašek");
+
+  /* An invalid edit is neither saved nor printed; the reason is shown. */
+  type_into (form, KORAK_FIELD_BIRTH_DATE, "31. 2. 2020");
+  g_clear_object (&operation);
+  operation = korak_profile_page_create_print_operation (profile);
+  g_assert_null (operation);
+  g_assert_nonnull (korak_participant_form_get_error (form));
+  g_assert_false (korak_profile_page_export_pdf (profile, pdf, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
 static void
 test_ui_unopenable_database (void)
 {
@@ -405,6 +491,20 @@ test_ui_screenshot (Fixture       *f,
   g_assert_true (g_file_get_contents (png, &contents, &length, &error));
   g_assert_cmpuint (length, >, 1000);
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  /* For a person to look at: KORAK_TEST_SCREENSHOTS=DIR keeps a wide and a
+   * narrow (folded) picture of the window. */
+  if (g_getenv ("KORAK_TEST_SCREENSHOTS") != NULL)
+    {
+      g_autofree char *wide = g_build_filename (g_getenv ("KORAK_TEST_SCREENSHOTS"), "profile-wide.png", NULL);
+      g_autofree char *narrow = g_build_filename (g_getenv ("KORAK_TEST_SCREENSHOTS"), "profile-narrow.png", NULL);
+
+      g_assert_true (korak_save_screenshot (GTK_WIDGET (f->window), wide, &error));
+      gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+      spin (400);
+      g_assert_true (korak_save_screenshot (GTK_WIDGET (f->window), narrow, &error));
+      g_assert_no_error (error);
+    }
 }
 
 int
@@ -419,6 +519,7 @@ main (int   argc,
   g_test_add ("/ui/participants/create-search-archive-undo", Fixture, NULL,
               fixture_set_up, test_ui_create_search_archive_undo, fixture_tear_down);
   g_test_add ("/ui/participants/edit-profile", Fixture, NULL, fixture_set_up, test_ui_edit_profile, fixture_tear_down);
+  g_test_add ("/ui/profile/print-and-export", Fixture, NULL, fixture_set_up, test_ui_print_and_export, fixture_tear_down);
   g_test_add ("/ui/window/screenshot", Fixture, NULL, fixture_set_up, test_ui_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable-database", test_ui_unopenable_database);
 

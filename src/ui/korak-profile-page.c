@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "korak-profile-page.h"
+#include "korak-profile-sheet.h"
 #include "korak-ui-util.h"
 
 struct _KorakProfilePage
@@ -24,8 +25,7 @@ struct _KorakProfilePage
   GtkWidget            *back_button;
   AdwWindowTitle       *window_title;
   GtkWidget            *save_button;
-  GtkWidget            *archive_button;
-  GtkWidget            *restore_button;
+  GtkWidget            *menu_button;
   GtkStack             *stack;
   KorakParticipantForm *form;
 };
@@ -52,10 +52,13 @@ update_header (KorakProfilePage *self)
   gtk_stack_set_visible_child_name (self->stack, has ? "profile" : "empty");
 
   gtk_widget_set_visible (self->save_button, has);
-  gtk_widget_set_visible (self->archive_button, has && !archived);
-  gtk_widget_set_visible (self->restore_button, has && archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.archive", has && !archived);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.restore", has && archived);
+  gtk_widget_set_visible (self->menu_button, has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.save",
                                  has && korak_participant_form_get_changed (self->form));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-pdf", has);
 }
 
 static void
@@ -176,6 +179,212 @@ save_action (GtkWidget  *widget,
   korak_profile_page_save (KORAK_PROFILE_PAGE (widget));
 }
 
+/* What goes on paper is what is stored: unsaved edits are saved first, and a
+ * profile that cannot be saved is not printed. */
+static KorakParticipantRecord *
+printable_record (KorakProfilePage *self)
+{
+  if (self->participant == NULL || !korak_profile_page_save (self))
+    return NULL;
+
+  return korak_participant_record_copy (korak_participant_get_record (self->participant));
+}
+
+static void
+begin_print_cb (GtkPrintOperation      *operation,
+                GtkPrintContext        *context,
+                KorakParticipantRecord *record)
+{
+  int n_pages = korak_profile_sheet_count_pages (record,
+                                                 gtk_print_context_get_width (context),
+                                                 gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation      *operation,
+              GtkPrintContext        *context,
+              int                     page,
+              KorakParticipantRecord *record)
+{
+  korak_profile_sheet_draw_page (gtk_print_context_get_cairo_context (context),
+                                 gtk_print_context_get_width (context),
+                                 gtk_print_context_get_height (context),
+                                 record, page);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               KorakProfilePage        *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+
+  gtk_print_operation_get_error (operation, &error);
+  korak_participant_form_show_error (self->form, error != NULL ? error->message
+                                                               : _("The profile could not be printed."));
+}
+
+/**
+ * korak_profile_page_create_print_operation:
+ *
+ * Returns: (transfer full) (nullable): a print operation for the profile
+ *   shown, drawn by the same function as the PDF, or %NULL when there is no
+ *   profile or its edits could not be saved (the reason is shown).
+ */
+GtkPrintOperation *
+korak_profile_page_create_print_operation (KorakProfilePage *self)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  g_autoptr(GtkPaperSize) a4 = NULL;
+  g_autofree char *title = NULL;
+  KorakParticipantRecord *record;
+
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
+
+  record = printable_record (self);
+  if (record == NULL)
+    return NULL;
+
+  operation = gtk_print_operation_new ();
+  /* Translators: the name of a print job; %s is the participant's name. */
+  title = g_strdup_printf (_("Participant profile — %s"), korak_participant_get_display_name (self->participant));
+  gtk_print_operation_set_job_name (operation, title);
+  /* The sheet draws its own margins and page numbers, in points. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size (setup, a4);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+
+  g_object_set_data_full (G_OBJECT (operation), "korak-record", record,
+                          (GDestroyNotify) korak_participant_record_free);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), record);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), record);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+
+  return g_steal_pointer (&operation);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+  g_autoptr(GtkPrintOperation) operation = korak_profile_page_create_print_operation (self);
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  if (operation == NULL)
+    return;
+
+  root = gtk_widget_get_root (widget);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    korak_participant_form_show_error (self->form, error->message);
+}
+
+/**
+ * korak_profile_page_export_pdf:
+ *
+ * Saves the shown profile (with any unsaved edits stored first) as a PDF
+ * at @path, drawn by the same function as the print dialog.
+ */
+gboolean
+korak_profile_page_export_pdf (KorakProfilePage  *self,
+                               const char        *path,
+                               GError           **error)
+{
+  g_autoptr(KorakParticipantRecord) record = NULL;
+
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->participant == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No participant is shown."));
+      return FALSE;
+    }
+
+  record = printable_record (self);
+  if (record == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The profile has changes that could not be saved; correct them first."));
+      return FALSE;
+    }
+
+  return korak_profile_sheet_write_pdf (record, path, error);
+}
+
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    KorakProfilePage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  if (path == NULL)
+    ;
+  else if (!korak_profile_page_export_pdf (self, path, &error))
+    korak_participant_form_show_error (self->form, error->message);
+  else
+    korak_show_toast (GTK_WIDGET (self), _("Profile exported as PDF"));
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->participant == NULL || !korak_profile_page_save (self))
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Profile as PDF"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  /* Translators: the suggested file name of an exported profile; %s is the
+   * participant's name. Keep ".pdf". */
+  name = g_strdup_printf (_("Profile %s.pdf"), korak_participant_get_display_name (self->participant));
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 korak_profile_page_dispose (GObject *object)
 {
@@ -208,8 +417,7 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, back_button);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, save_button);
-  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, archive_button);
-  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, stack);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, form);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
@@ -217,7 +425,12 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "profile.archive", NULL, archive_action);
   gtk_widget_class_install_action (widget_class, "profile.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "profile.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "profile.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "profile.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "profile.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "profile.export-pdf", NULL);
 }
 
 static void

@@ -26,6 +26,10 @@ gboolean              korak_profile_page_show             (KorakProfilePage     
 KorakParticipant     *korak_profile_page_get_participant  (KorakProfilePage     *self);
 gboolean              korak_profile_page_save             (KorakProfilePage     *self);
 KorakParticipantForm *korak_profile_page_get_form         (KorakProfilePage     *self);
+GtkPrintOperation    *korak_profile_page_create_print_operation (KorakProfilePage *self);
+gboolean              korak_profile_page_export_pdf       (KorakProfilePage     *self,
+                                                           const char           *path,
+                                                           GError              **error);
 void                  korak_profile_page_set_show_back    (KorakProfilePage     *self,
                                                            gboolean              show_back);
 
