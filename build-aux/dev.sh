@@ -26,6 +26,7 @@ DEPS=(
   build-essential pkg-config meson ninja-build
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
+  libical-dev       # iCalendar export of the timetable
   gettext yelp-tools itstool
   xvfb xauth dbus dbus-x11
   desktop-file-utils appstream-util

@@ -241,9 +241,11 @@ command_demo (int    argc,
     g_autofree char *display = g_filename_display_name (database);
 
     g_print (_("Sample data in %s: %u participants (%u archived), %u enrolments, %u cohorts, "
-               "%u modules, %u programmes, %u staff; %.2f s\n"),
+               "%u modules, %u programmes, %u staff, %u weekly sessions, %u sessions, "
+               "%u attendance marks; %.2f s\n"),
              display, counts.participants, counts.archived, counts.enrolments, counts.cohorts,
-             counts.modules, counts.programmes, counts.staff, ms_since (start) / 1000.0);
+             counts.modules, counts.programmes, counts.staff, counts.patterns, counts.sessions,
+             counts.attendance, ms_since (start) / 1000.0);
   }
 
   return EXIT_SUCCESS;

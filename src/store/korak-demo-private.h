@@ -28,6 +28,9 @@ typedef struct
   guint participants;
   guint archived;
   guint enrolments;
+  guint patterns;
+  guint sessions;
+  guint attendance;
 } KorakDemoCounts;
 
 gboolean korak_demo_generate (KorakStore              *store,

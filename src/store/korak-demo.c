@@ -16,13 +16,15 @@
 #include "korak-demo.h"
 #include "korak-demo-private.h"
 #include "korak-participant-record.h"
+#include "korak-schedule-private.h"
 #include "korak-store-private.h"
 
 /*
  * A realistic data set for trying Korak, for screenshots and for
  * benchmarks: one organisation in Gorenjska with sites there and in
- * Štajerska, its staff, two programmes, their cohorts with modules, and
- * participants with enrolments.
+ * Štajerska, its staff, two programmes, their cohorts with modules,
+ * participants with enrolments, each cohort's weekly timetable with the
+ * sessions it makes, and attendance for the sessions already held.
  *
  * Everything is drawn from one GRand seeded by the caller, in a fixed
  * order, so the same seed and reference date give the same content. The
@@ -35,10 +37,10 @@
  * text, so none of it is translated.
  */
 
-#define COHORT_SIZE         15
+#define COHORT_SIZE         45
 #define N_MODULES           3
 #define ENROLLED_SHARE      0.9
-#define HISTORY_DAYS        330.0
+#define HISTORY_DAYS        720.0
 
 /* ------------------------------------------------------------------ data */
 
@@ -369,12 +371,24 @@ typedef struct
   guint32 module_end[N_MODULES];
   gint64  mentor_id;
   gint64  mediator_id;
+  gint64  module_id[N_MODULES];
+  GArray *members;        /* Member: who is enrolled, for the register */
 } Cohort;
+
+typedef struct
+{
+  gint64   participant_id;
+  guint32  person;         /* index into the planned people */
+  guint32  start;          /* Julian days, enrolment */
+  guint32  end;            /* G_MAXUINT32 while open */
+  guint8   tier;           /* Reliability */
+} Member;
 
 typedef struct
 {
   KorakStore      *store;
   GRand           *rng;
+  guint32          seed;
   guint32          today;
   guint32          first_birth;
   guint32          last_birth;
@@ -721,6 +735,7 @@ insert_cohorts (Demo     *demo,
           sqlite3_bind_int64 (module_stmt, 8, c->mentor_id);
           if (!insert_row (demo, module_stmt, &module_id, error))
             return FALSE;
+          c->module_id[m] = module_id;
           demo->counts->modules++;
         }
     }
@@ -952,6 +967,68 @@ insert_enrolment (Demo             *demo,
   return TRUE;
 }
 
+/* -------------------------------------------------------- attendance mix */
+
+/* How reliably someone comes. Drawn from a hash of the seed and the
+ * person, not from the GRand, so that adding timetables did not change
+ * the people a seed makes. */
+typedef enum
+{
+  TIER_STEADY,
+  TIER_UNEVEN,
+  TIER_POOR,
+  N_TIERS
+} Reliability;
+
+static guint64
+mix64 (guint64 x)
+{
+  /* splitmix64's finaliser */
+  x += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  return x ^ (x >> 31);
+}
+
+/* A number in [0, 1) that depends only on the seed and the three keys. */
+static double
+hash01 (guint32 seed,
+        guint64 a,
+        guint64 b,
+        guint64 c)
+{
+  guint64 x = mix64 (mix64 (mix64 (((guint64)seed << 32) ^ a) ^ b) ^ c);
+
+  return (double)(x >> 11) * (1.0 / 9007199254740992.0);
+}
+
+static void
+add_member (Demo            *demo,
+            Cohort          *cohort,
+            gint64           participant_id,
+            guint            person,
+            const Enrolment *enrolment,
+            const char      *status)
+{
+  Member member = { 0 };
+  double x = hash01 (demo->seed, person, 0x7e1, 0);
+
+  member.participant_id = participant_id;
+  member.person = person;
+  member.start = enrolment->start;
+  member.end = enrolment->end ? enrolment->end : G_MAXUINT32;
+  if (g_str_equal (status, "paused") || x < 0.07)
+    member.tier = TIER_POOR;
+  else if (x < 0.27)
+    member.tier = TIER_UNEVEN;
+  else
+    member.tier = TIER_STEADY;
+
+  if (cohort->members == NULL)
+    cohort->members = g_array_new (FALSE, FALSE, sizeof (Member));
+  g_array_append_val (cohort->members, member);
+}
+
 /* What happened to a person in a finished or running cohort. */
 static const char *
 plan_enrolment (Demo         *demo,
@@ -1064,7 +1141,7 @@ insert_participants (Demo          *demo,
       const Background *bg = &backgrounds[person->background];
       g_autoptr(KorakParticipantRecord) record = korak_participant_record_new ();
       g_autofree char *phone = NULL, *email = NULL, *address = NULL, *other_languages = NULL;
-      const Cohort *cohort = NULL;
+      Cohort *cohort = NULL;
       const Municipality *municipality;
       const char *family_latin, *given_latin, *status, *source, *worker = NULL;
       char birth[11], referral[11], consent[11], created[21], updated[21], archived[21];
@@ -1244,6 +1321,8 @@ insert_participants (Demo          *demo,
 
       if (cohort && !insert_enrolment (demo, &stmts, id, cohort, &enrolment, created, updated, error))
         return FALSE;
+      if (cohort)
+        add_member (demo, cohort, id, i, &enrolment, status);
     }
 
   return TRUE;
@@ -1287,6 +1366,489 @@ plan_people (Demo  *demo,
   return people;
 }
 
+/* ------------------------------------------------------------ timetables */
+
+typedef struct
+{
+  gint64      id;
+  const char *name;
+  const char *skill_area;
+} DemoActivity;
+
+static const char * const workshop_activities[] = {
+  "Financial literacy", "Computer skills", "Everyday forms and procedures", "Healthy living",
+  "Working in a group", "Conflict resolution", "Assertiveness", "Slovenian language",
+  "Visits to the library and public institutions",
+};
+static const char * const exit_activities[] = {
+  "The local labour market", "Computer skills", "Everyday forms and procedures", "Assertiveness",
+};
+static const char * const work_activities[] = {
+  "Sewing", "Gardening", "Crafts", "Woodwork", "Cooking",
+};
+/* Per work activity, in the same order. */
+static const char * const employers[][3] = {
+  { "Šivalnica Nit, d. o. o.", "Tekstil Gorenjka, d. o. o.", "Center ponovne uporabe" },
+  { "Vrtnarija Cvetlični raj", "Ekološka kmetija Pri Jurju", "Komunala, park in vrtovi" },
+  { "Rokodelski center", "Zavod Ponovno", "Društvo Ustvarjalnica" },
+  { "Mizarstvo Hrast, s. p.", "Zadruga Les", "Center ponovne uporabe" },
+  { "Gostilna Pri lipi", "Socialno podjetje Dobrote", "Dijaški dom, kuhinja" },
+};
+
+static const char * const cancel_reasons[] = {
+  "Bolezen mentorice", "Izobraževanje mentorjev", "Stavka javnega prevoza", "Prostor ni bil na voljo",
+};
+static const char * const moved_reasons[] = {
+  "Udeleženka je prosila za drug termin", "Obisk zdravnika", "Razgovor za zaposlitev",
+};
+static const char * const excused_remarks[] = {
+  "Zdravnik", "Bolan otrok", "Razgovor na uradu za delo", "Bolezen", "Obisk na centru za socialno delo",
+  "Sodišče", "Razgovor za zaposlitev",
+};
+static const char * const late_remarks[] = {
+  "Zamudil avtobus", "Peljala otroka v vrtec", "Zamuda vlaka",
+};
+
+static gint64
+activity_id (GPtrArray  *activities,
+             const char *name)
+{
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const DemoActivity *a = g_ptr_array_index (activities, i);
+
+      if (g_str_equal (a->name, name))
+        return a->id;
+    }
+  return 0;
+}
+
+static gboolean
+insert_pattern (Demo          *demo,
+                sqlite3_stmt  *stmt,
+                const Cohort  *c,
+                gint64         module_id,
+                int            weekday,
+                const char    *start,
+                const char    *end,
+                const char    *kind,
+                gint64         activity,
+                const char    *place,
+                gint64         participant_id,
+                GError       **error)
+{
+  gint64 id;
+
+  sqlite3_bind_int64 (stmt, 2, c->id);
+  if (module_id)
+    sqlite3_bind_int64 (stmt, 3, module_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  sqlite3_bind_int (stmt, 4, weekday);
+  korak_bind_text (stmt, 5, start);
+  korak_bind_text (stmt, 6, end);
+  korak_bind_text (stmt, 7, kind);
+  if (activity)
+    sqlite3_bind_int64 (stmt, 8, activity);
+  else
+    sqlite3_bind_null (stmt, 8);
+  korak_bind_text (stmt, 9, place);
+  if (participant_id)
+    sqlite3_bind_int64 (stmt, 10, participant_id);
+  else
+    sqlite3_bind_null (stmt, 10);
+  sqlite3_bind_int64 (stmt, 11, c->mentor_id);
+
+  return insert_row (demo, stmt, &id, error);
+}
+
+/* Mon/Wed/Fri four hours in every module: workshops at the organisation,
+ * work practice at an employer, then searching for a job; and for each
+ * person one individual hour a week with the mentor on Tuesday or Thursday. */
+static gboolean
+insert_patterns (Demo       *demo,
+                 Cohort     *c,
+                 guint       index,
+                 GPtrArray  *activities,
+                 GError    **error)
+{
+  static const int days[] = { 1, 3, 5 };
+  GRand *rng = demo->rng;
+  const char *site = municipalities[c->site].name;
+  g_autofree char *classroom = g_strdup_printf ("Učilnica društva, %s", site);
+  g_autofree char *office = g_strdup_printf ("Pisarna mentorice, %s", site);
+  guint work = rand_below (rng, G_N_ELEMENTS (work_activities));
+  g_autofree char *workplace = g_strdup_printf ("%s, %s", employers[work][rand_below (rng, 3)], site);
+  sqlite3_stmt *stmt;
+  guint first = rand_below (rng, G_N_ELEMENTS (workshop_activities));
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "INSERT INTO weekly_pattern (id, cohort_id, module_id, weekday, start_time, end_time, "
+                                    "kind, activity_id, place, participant_id, updated_by) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error)))
+    return FALSE;
+
+  for (guint d = 0; d < G_N_ELEMENTS (days); d++)
+    {
+      const char *workshop = workshop_activities[(first + d * 3) % G_N_ELEMENTS (workshop_activities)];
+      const char *exit = exit_activities[(index + d) % G_N_ELEMENTS (exit_activities)];
+
+      if (!insert_pattern (demo, stmt, c, c->module_id[0], days[d], "09:00", "13:00", "group",
+                           activity_id (activities, workshop), classroom, 0, error) ||
+          !insert_pattern (demo, stmt, c, c->module_id[1], days[d], "08:00", "12:00", "work_practice",
+                           activity_id (activities, work_activities[work]), workplace, 0, error) ||
+          !insert_pattern (demo, stmt, c, c->module_id[2], days[d], "09:00", "13:00", "group",
+                           activity_id (activities, exit), classroom, 0, error))
+        return FALSE;
+      demo->counts->patterns += 3;
+    }
+
+  for (guint m = 0; c->members && m < c->members->len; m++)
+    {
+      const Member *member = &g_array_index (c->members, Member, m);
+      char start[6], end[6];
+      int hour = 8 + (int)(m / 2) % 7;
+
+      g_snprintf (start, sizeof start, "%02d:00", hour);
+      g_snprintf (end, sizeof end, "%02d:00", hour + 1);
+      if (!insert_pattern (demo, stmt, c, 0, m % 2 ? 4 : 2, start, end, "individual", 0, office,
+                           member->participant_id, error))
+        return FALSE;
+      demo->counts->patterns++;
+    }
+
+  return TRUE;
+}
+
+/* The days around the new year and the school winter holidays are closed. */
+static gboolean
+insert_closures (Demo          *demo,
+                 const Cohort  *c,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+  GDate first, last;
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "INSERT INTO pattern_exception (id, cohort_id, date, reason, updated_by) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+    return FALSE;
+
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  g_date_set_julian (&first, c->start);
+  g_date_set_julian (&last, c->end);
+  for (int year = g_date_get_year (&first); year <= g_date_get_year (&last); year++)
+    {
+      static const struct { int month, day; const char *reason; } closed[] = {
+        { 12, 24, "Zaprto med prazniki" },
+        { 12, 31, "Zaprto med prazniki" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (closed); i++)
+        {
+          GDate date;
+          char iso[11];
+          gint64 id;
+
+          g_date_clear (&date, 1);
+          g_date_set_dmy (&date, closed[i].day, closed[i].month, year);
+          if (g_date_get_julian (&date) < c->start || g_date_get_julian (&date) > c->end)
+            continue;
+          iso_from_julian (g_date_get_julian (&date), iso);
+          sqlite3_bind_int64 (stmt, 2, c->id);
+          korak_bind_text (stmt, 3, iso);
+          korak_bind_text (stmt, 4, closed[i].reason);
+          sqlite3_bind_int64 (stmt, 5, c->mentor_id);
+          if (!insert_row (demo, stmt, &id, error))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static const char *
+draw_state (Reliability tier,
+            double      x)
+{
+  static const double steady[] = { 0.90, 0.04, 0.04, 0.02 };
+  static const double uneven[] = { 0.72, 0.09, 0.10, 0.09 };
+  static const double poor[]   = { 0.38, 0.10, 0.14, 0.38 };
+  static const char * const states[] = { "present", "late", "excused", "absent" };
+  const double *p = tier == TIER_STEADY ? steady : tier == TIER_UNEVEN ? uneven : poor;
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      if (x < p[i])
+        return states[i];
+      x -= p[i];
+    }
+  return "absent";
+}
+
+/* Attendance for one session already held. */
+static gboolean
+mark_session (Demo          *demo,
+              sqlite3_stmt  *stmt,
+              const Cohort  *c,
+              gint64         session_id,
+              guint32        day,
+              int            start_minutes,
+              double         hours,
+              gint64         individual_id,
+              const char    *stamp,
+              GError       **error)
+{
+  for (guint m = 0; m < c->members->len; m++)
+    {
+      const Member *member = &g_array_index (c->members, Member, m);
+      const char *state, *remark = NULL;
+      double x, y, marked_hours = 0;
+      gint64 id;
+
+      if (individual_id != 0 ? member->participant_id != individual_id
+                             : day < member->start || day > member->end)
+        continue;
+
+      x = hash01 (demo->seed, member->person, day, (guint64)start_minutes);
+      y = hash01 (demo->seed, member->person, day, (guint64)start_minutes + 7919);
+      state = draw_state (member->tier, x);
+      if (g_str_equal (state, "present"))
+        marked_hours = hours;
+      else if (g_str_equal (state, "late"))
+        {
+          marked_hours = MAX (0.5, hours - (y < 0.6 ? 0.5 : 1.0));
+          if (y < 0.35)
+            remark = late_remarks[(guint)(y * 1000) % G_N_ELEMENTS (late_remarks)];
+        }
+      else if (g_str_equal (state, "excused"))
+        remark = excused_remarks[(guint)(y * 1000) % G_N_ELEMENTS (excused_remarks)];
+      else if (y < 0.15)
+        remark = "Brez opravičila";
+
+      sqlite3_bind_int64 (stmt, 2, session_id);
+      sqlite3_bind_int64 (stmt, 3, member->participant_id);
+      sqlite3_bind_text (stmt, 4, state, -1, SQLITE_STATIC);
+      sqlite3_bind_double (stmt, 5, marked_hours);
+      if (remark)
+        sqlite3_bind_text (stmt, 6, remark, -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null (stmt, 6);
+      sqlite3_bind_text (stmt, 7, stamp, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 8, c->mentor_id);
+      if (!insert_row (demo, stmt, &id, error))
+        return FALSE;
+      demo->counts->attendance++;
+    }
+
+  return TRUE;
+}
+
+/* Patterns, closures and the sessions they make through the store's own
+ * generator; then a few cancelled sessions and the register of each
+ * session held before the reference day. */
+static gboolean
+insert_timetables (Demo     *demo,
+                   Cohort   *cohorts,
+                   guint     n_cohorts,
+                   GError  **error)
+{
+  g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_free);
+  static gint64 gen_us;
+  sqlite3_stmt *stmt, *sessions, *attendance, *cancel, *employer, *mediator;
+  int rc;
+
+  if (!(stmt = korak_store_prepare (demo->store, "SELECT id, name, skill_area FROM activity ORDER BY name", error)))
+    return FALSE;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      DemoActivity *a = g_new0 (DemoActivity, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      /* The catalogue's names are static strings in the migration. */
+      for (guint i = 0; i < G_N_ELEMENTS (workshop_activities) && !a->name; i++)
+        if (g_str_equal (workshop_activities[i], (const char *)sqlite3_column_text (stmt, 1)))
+          a->name = workshop_activities[i];
+      for (guint i = 0; i < G_N_ELEMENTS (exit_activities) && !a->name; i++)
+        if (g_str_equal (exit_activities[i], (const char *)sqlite3_column_text (stmt, 1)))
+          a->name = exit_activities[i];
+      for (guint i = 0; i < G_N_ELEMENTS (work_activities) && !a->name; i++)
+        if (g_str_equal (work_activities[i], (const char *)sqlite3_column_text (stmt, 1)))
+          a->name = work_activities[i];
+      if (a->name == NULL)
+        {
+          g_free (a);
+          continue;
+        }
+      g_ptr_array_add (activities, a);
+    }
+  sqlite3_reset (stmt);
+
+  if (!(sessions = korak_store_prepare (demo->store,
+                                        "SELECT id, date, start_time, end_time, kind, participant_id FROM session "
+                                        "WHERE cohort_id = ? ORDER BY date, start_time, id", error)) ||
+      !(attendance = korak_store_prepare (demo->store,
+                                          "INSERT INTO attendance (id, session_id, participant_id, state, hours, remark, "
+                                          "created_at, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+                                          error)) ||
+      !(cancel = korak_store_prepare (demo->store, "UPDATE session SET cancelled_reason = ?2 WHERE id = ?1", error)) ||
+      !(employer = korak_store_prepare (demo->store,
+                                        "UPDATE session SET employer = substr(place, 1, instr(place, ',') - 1) "
+                                        "WHERE cohort_id = ?1 AND kind = 'work_practice'", error)) ||
+      !(mediator = korak_store_prepare (demo->store,
+                                        "UPDATE session SET mediator_present = 1 WHERE cohort_id = ?1 "
+                                        "AND kind = 'group' AND strftime('%w', date) = '3'", error)))
+    return FALSE;
+
+  for (guint j = 0; j < n_cohorts; j++)
+    {
+      Cohort *c = &cohorts[j];
+      KorakGenerateResult result;
+
+      gint64 g0 = g_get_monotonic_time ();
+      if (!insert_patterns (demo, c, j, activities, error) ||
+          !insert_closures (demo, c, error) ||
+          !korak_schedule_generate_locked (demo->store, c->id, &result, error))
+        return FALSE;
+      gen_us += g_get_monotonic_time () - g0;
+      demo->counts->sessions += (guint)result.created;
+
+      sqlite3_bind_int64 (employer, 1, c->id);
+      if (!korak_store_step_done (demo->store, employer, error))
+        return FALSE;
+      if (c->mediator_id != 0)
+        {
+          sqlite3_bind_int64 (mediator, 1, c->id);
+          if (!korak_store_step_done (demo->store, mediator, error))
+            return FALSE;
+        }
+
+      if (c->members == NULL)
+        continue;
+
+      /* Read every session first: the statements below write the table. */
+      {
+        g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (gint64) * 4);
+
+        sqlite3_bind_int64 (sessions, 1, c->id);
+        while ((rc = sqlite3_step (sessions)) == SQLITE_ROW)
+          {
+            gint64 row[4];
+            const char *start = (const char *)sqlite3_column_text (sessions, 2);
+            const char *end = (const char *)sqlite3_column_text (sessions, 3);
+            guint32 day = julian_from_iso ((const char *)sqlite3_column_text (sessions, 1));
+            int from = (g_ascii_digit_value (start[0]) * 10 + g_ascii_digit_value (start[1])) * 60 +
+                       g_ascii_digit_value (start[3]) * 10 + g_ascii_digit_value (start[4]);
+            int to = (g_ascii_digit_value (end[0]) * 10 + g_ascii_digit_value (end[1])) * 60 +
+                     g_ascii_digit_value (end[3]) * 10 + g_ascii_digit_value (end[4]);
+
+            row[0] = sqlite3_column_int64 (sessions, 0);
+            row[1] = ((gint64)day << 16) | from;
+            row[2] = to - from;
+            row[3] = sqlite3_column_int64 (sessions, 5);
+            g_array_append_vals (held, row, 1);
+          }
+        sqlite3_reset (sessions);
+        if (rc != SQLITE_DONE)
+          {
+            korak_store_set_error (demo->store, rc, error);
+            return FALSE;
+          }
+
+        for (guint k = 0; k < held->len; k++)
+          {
+            const gint64 *row = &g_array_index (held, gint64, k * 4);
+            guint32 day = (guint32)(row[1] >> 16);
+            int from = (int)(row[1] & 0xffff);
+            gint64 individual_id = row[3];
+            double x = hash01 (demo->seed, (guint64)c->id & 0xffffffff, day, (guint64)from + (guint64)individual_id);
+            char stamp[21], iso[11];
+
+            /* About one group day in sixty and one individual hour in
+             * twenty-five is called off. */
+            if (x < (individual_id ? 0.04 : 0.017))
+              {
+                sqlite3_bind_int64 (cancel, 1, row[0]);
+                sqlite3_bind_text (cancel, 2,
+                                   individual_id ? moved_reasons[(guint)(x * 1e6) % G_N_ELEMENTS (moved_reasons)]
+                                                 : cancel_reasons[(guint)(x * 1e6) % G_N_ELEMENTS (cancel_reasons)],
+                                   -1, SQLITE_STATIC);
+                if (!korak_store_step_done (demo->store, cancel, error))
+                  return FALSE;
+                continue;
+              }
+
+            if (day >= demo->today)
+              continue;
+
+            iso_from_julian (day, iso);
+            /* Marked when the session ends. */
+            g_snprintf (stamp, sizeof stamp, "%sT%02d:%02d:00Z", iso,
+                        MIN (23, (from + (int)row[2]) / 60), (from + (int)row[2]) % 60);
+            if (!mark_session (demo, attendance, c, row[0], day, from, row[2] / 60.0, individual_id, stamp, error))
+              return FALSE;
+          }
+      }
+    }
+
+  g_printerr ("generation %.2f\n", gen_us / 1e6);
+  return TRUE;
+}
+
+/* Secondary indexes of the timetable tables that the generator does not
+ * read: building them once after the bulk insert, by sorting, is much
+ * faster than keeping them up to date row by row. Same transaction, same
+ * SQL as the migrations wrote. */
+static gboolean
+drop_bulk_indexes (Demo        *demo,
+                   GPtrArray  **sqls,
+                   GError     **error)
+{
+  static const char * const names[] = {
+    "session_date", "session_pattern_origin", "session_participant", "attendance_participant",
+  };
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  if (!(stmt = korak_store_prepare (demo->store, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                    error)))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *drop = NULL;
+      char *sql = NULL;
+
+      sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        sql = korak_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+      if (sql == NULL)
+        continue;
+
+      g_ptr_array_add (found, sql);
+      drop = g_strdup_printf ("DROP INDEX %s", names[i]);
+      if (!korak_store_exec (demo->store, drop, error))
+        return FALSE;
+    }
+
+  *sqls = g_steal_pointer (&found);
+  return TRUE;
+}
+
+static gboolean
+recreate_indexes (Demo       *demo,
+                  GPtrArray  *sqls,
+                  GError    **error)
+{
+  for (guint i = 0; i < sqls->len; i++)
+    if (!korak_store_exec (demo->store, g_ptr_array_index (sqls, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* ------------------------------------------------------------------ main */
 
 /**
@@ -1311,6 +1873,7 @@ korak_demo_generate (KorakStore              *store,
   g_autofree Person *people = NULL;
   g_autofree Cohort *cohorts = NULL;
   g_autofree char *today = NULL;
+  g_autoptr(GPtrArray) bulk_indexes = NULL;
   guint enrolled[N_PROGRAMMES] = { 0, 0 };
   guint per_programme[N_PROGRAMMES];
   guint n_cohorts;
@@ -1337,6 +1900,7 @@ korak_demo_generate (KorakStore              *store,
 
   demo.store = store;
   demo.rng = rng;
+  demo.seed = options->seed;
   demo.today = julian_from_iso (today);
   demo.first_birth = julian_from_iso ("1960-01-01");
   demo.last_birth = julian_from_iso ("2004-12-31");
@@ -1348,8 +1912,14 @@ korak_demo_generate (KorakStore              *store,
     if (municipalities[i].is_site)
       g_array_append_val (sites, i);
 
-  if (!korak_store_begin (store, error))
+  /* Hundreds of thousands of rows with random keys land all over the
+   * B-trees: a page cache that holds them (256 MiB, for this connection
+   * and only while generating) keeps SQLite from spilling to the journal. */
+  if (!korak_store_exec (store, g_getenv ("XCACHE") ? g_getenv ("XCACHE") : "PRAGMA cache_size = -262144", error))
     return FALSE;
+
+  if (!korak_store_begin (store, error))
+    goto restore_cache;
 
   if (!insert_organisation (&demo, error) || !insert_programmes (&demo, error))
     goto failed;
@@ -1368,9 +1938,18 @@ korak_demo_generate (KorakStore              *store,
   for (guint j = 0; j < n_cohorts; j++)
     g_ptr_array_add (by_programme[cohorts[j].programme], &cohorts[j]);
 
+  gint64 t0 = g_get_monotonic_time ();
   ok = insert_participants (&demo, people, options->n_participants, by_programme, error);
+  g_printerr ("participants %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
+  ok = ok && drop_bulk_indexes (&demo, &bulk_indexes, error) &&
+       insert_timetables (&demo, cohorts, n_cohorts, error);
+  g_printerr ("timetables %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
+  ok = ok && recreate_indexes (&demo, bulk_indexes, error);
+  g_printerr ("indexes %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
   for (guint p = 0; p < N_PROGRAMMES; p++)
     g_ptr_array_unref (by_programme[p]);
+  for (guint j = 0; j < n_cohorts; j++)
+    g_clear_pointer (&cohorts[j].members, g_array_unref);
   if (!ok)
     goto failed;
 
@@ -1378,10 +1957,18 @@ korak_demo_generate (KorakStore              *store,
   if (!korak_store_exec (store, "INSERT INTO participant_fts(participant_fts) VALUES ('optimize')", error))
     goto failed;
 
-  return korak_store_commit (store, error);
+  g_printerr ("before commit %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
+  if (!korak_store_commit (store, error))
+    goto failed;
+  g_printerr ("commit %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
+
+  korak_store_exec (store, "PRAGMA cache_size = -2000", NULL);
+  return TRUE;
 
 failed:
   korak_store_rollback (store);
+restore_cache:
+  korak_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   memset (counts, 0, sizeof *counts);
   return FALSE;
 }

@@ -352,6 +352,43 @@ static const char migration_1[] =
   ");\n"
   "CREATE INDEX audit_log_row ON audit_log(table_name, row_id);\n";
 
+/* Weekly schedules and attendance: a generated session remembers the
+ * pattern day it was made for, so a session moved or cancelled by hand is
+ * not made again; an individual weekly slot belongs to one participant;
+ * indexes for the week view, the register and the totals; and the activity
+ * catalogue of the programme documents, in English (korak-schedule.c marks
+ * the same names for translation). */
+#define SEED_ACTIVITY(name, area) \
+  "INSERT INTO activity (id, name, skill_area) VALUES ((random() & 4611686018427387903) + 1, '" name "', '" area "');\n"
+
+static const char migration_2[] =
+  "ALTER TABLE session ADD COLUMN origin_date TEXT CHECK " ISO_DATE ("origin_date") ";\n"
+  "ALTER TABLE weekly_pattern ADD COLUMN participant_id INTEGER REFERENCES participant(id) ON DELETE CASCADE;\n"
+
+  "CREATE INDEX session_date ON session(date);\n"
+  "CREATE INDEX session_pattern_origin ON session(pattern_id, origin_date);\n"
+  "CREATE INDEX session_participant ON session(participant_id, date) WHERE participant_id IS NOT NULL;\n"
+  "CREATE INDEX attendance_participant ON attendance(participant_id);\n"
+  "CREATE INDEX enrolment_cohort_status ON enrolment(cohort_id, status);\n"
+  "CREATE INDEX weekly_pattern_cohort ON weekly_pattern(cohort_id);\n"
+  "CREATE INDEX pattern_exception_cohort ON pattern_exception(cohort_id, date);\n"
+
+  SEED_ACTIVITY ("Financial literacy", "functional")
+  SEED_ACTIVITY ("Computer skills", "functional")
+  SEED_ACTIVITY ("Everyday forms and procedures", "functional")
+  SEED_ACTIVITY ("Healthy living", "social")
+  SEED_ACTIVITY ("Working in a group", "social")
+  SEED_ACTIVITY ("Conflict resolution", "social")
+  SEED_ACTIVITY ("Assertiveness", "social")
+  SEED_ACTIVITY ("The local labour market", "functional")
+  SEED_ACTIVITY ("Visits to the library and public institutions", "functional")
+  SEED_ACTIVITY ("Slovenian language", "functional")
+  SEED_ACTIVITY ("Sewing", "work")
+  SEED_ACTIVITY ("Gardening", "work")
+  SEED_ACTIVITY ("Crafts", "work")
+  SEED_ACTIVITY ("Woodwork", "work")
+  SEED_ACTIVITY ("Cooking", "work");
+
 typedef struct
 {
   int         version;
@@ -360,6 +397,7 @@ typedef struct
 
 static const Migration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 gboolean

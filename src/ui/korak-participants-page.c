@@ -23,6 +23,7 @@ struct _KorakParticipantsPage
 
   KorakParticipantList *participants;
   GListModel           *cohorts;
+  AdwToast             *last_toast;   /* weak: the newest Undo toast */
   GtkSingleSelection   *selection;
   guint                 selecting;
 
@@ -399,6 +400,17 @@ restore_action (GtkWidget  *widget,
   korak_participants_page_select (self, id);
 }
 
+/* The toast lives in the window's overlay, outside this page, so its
+ * button cannot reach the page's actions by name: it calls back instead. */
+static void
+on_undo_clicked_cb (AdwToast              *toast,
+                    KorakParticipantsPage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (toast), "participant-id");
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "participants.restore", "x", id);
+}
+
 static void
 on_profile_archived_cb (KorakParticipantsPage *self,
                         KorakParticipant      *participant)
@@ -407,8 +419,14 @@ on_profile_archived_cb (KorakParticipantsPage *self,
   AdwToast *toast = adw_toast_new (title);
 
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "participants.restore");
-  adw_toast_set_action_target_value (toast, g_variant_new_int64 (korak_participant_get_id (participant)));
+  g_object_set_data_full (G_OBJECT (toast), "participant-id",
+                          g_memdup2 (&(gint64) { korak_participant_get_id (participant) }, sizeof (gint64)),
+                          g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->last_toast);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   korak_add_toast (GTK_WIDGET (self), toast);
 
@@ -426,6 +444,9 @@ korak_participants_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->participants);
   g_clear_object (&self->cohorts);
+  if (self->last_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->last_toast), (gpointer *) &self->last_toast);
+  self->last_toast = NULL;
 
   G_OBJECT_CLASS (korak_participants_page_parent_class)->dispose (object);
 }
@@ -606,4 +627,12 @@ korak_participants_page_get_state (KorakParticipantsPage *self)
   g_return_val_if_fail (KORAK_IS_PARTICIPANTS_PAGE (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->list_stack);
+}
+
+/* The newest Undo toast while it exists, for tests. */
+AdwToast *
+korak_participants_page_get_undo_toast (KorakParticipantsPage *self)
+{
+  g_return_val_if_fail (KORAK_IS_PARTICIPANTS_PAGE (self), NULL);
+  return self->last_toast;
 }

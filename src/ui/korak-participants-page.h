@@ -30,4 +30,6 @@ void                  korak_participants_page_set_loading   (KorakParticipantsPa
 void                  korak_participants_page_select        (KorakParticipantsPage *self,
                                                              gint64                 id);
 
+AdwToast *korak_participants_page_get_undo_toast (KorakParticipantsPage *self);
+
 G_END_DECLS

@@ -11,7 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "korak-attendance-page.h"
 #include "korak-cohort.h"
+#include "korak-cohorts-page.h"
+#include "korak-preferences-window.h"
+#include "korak-schedule-page.h"
 #include "korak-window.h"
 #include "korak-ui-util.h"
 
@@ -27,6 +31,11 @@ struct _KorakWindow
   char                  *error_message;
   gulong                 after_paint_id;
   guint                  load_pending : 1;
+  /* Which views have been given the open store: each gets it when first
+   * shown, so start-up only pays for the participant list. */
+  guint                  schedule_ready : 1;
+  guint                  cohorts_ready : 1;
+  guint                  attendance_ready : 1;
 
   AdwLeaflet            *leaflet;
   AdwWindowTitle        *sidebar_title;
@@ -35,6 +44,10 @@ struct _KorakWindow
   GtkStack              *main_stack;
   AdwStatusPage         *error_page;
   KorakParticipantsPage *participants_page;
+  GtkStack              *view_stack;
+  KorakSchedulePage     *schedule_page;
+  KorakCohortsPage      *cohorts_page;
+  KorakAttendancePage   *attendance_page;
 };
 
 G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -169,6 +182,7 @@ korak_window_open_database (KorakWindow *self,
     }
 
   g_set_object (&self->store, store);
+  self->schedule_ready = self->cohorts_ready = self->attendance_ready = FALSE;
   korak_participants_page_set_loading (self->participants_page);
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -186,11 +200,155 @@ korak_window_get_loaded (KorakWindow *self)
   return self->store != NULL && !self->load_pending;
 }
 
+static int
+threshold_percent (KorakWindow *self)
+{
+  return self->settings != NULL ? g_settings_get_int (self->settings, "attendance-threshold") : 75;
+}
+
+/* Gives the view the open store the first time it is shown. */
+static void
+prepare_view (KorakWindow *self,
+              const char  *name)
+{
+  if (self->store == NULL)
+    return;
+
+  if (g_str_equal (name, "schedule") && !self->schedule_ready)
+    {
+      self->schedule_ready = TRUE;
+      korak_schedule_page_set_store (self->schedule_page, self->store);
+    }
+  else if (g_str_equal (name, "schedule"))
+    korak_schedule_page_reload (self->schedule_page);
+  else if (g_str_equal (name, "cohorts") && !self->cohorts_ready)
+    {
+      self->cohorts_ready = TRUE;
+      korak_cohorts_page_set_store (self->cohorts_page, self->store);
+    }
+  else if (g_str_equal (name, "cohorts"))
+    korak_cohorts_page_reload (self->cohorts_page);
+  else if (g_str_equal (name, "attendance"))
+    {
+      /* Attendance changes whenever a register is saved: read it afresh. */
+      if (!self->attendance_ready)
+        {
+          self->attendance_ready = TRUE;
+          korak_attendance_page_set_threshold (self->attendance_page, threshold_percent (self));
+          korak_attendance_page_set_store (self->attendance_page, self->store);
+        }
+      else
+        korak_attendance_page_reload (self->attendance_page);
+    }
+}
+
+static gboolean
+save_view (KorakWindow *self,
+           const char  *leaving,
+           const char  *going)
+{
+  if (self->store == NULL || g_strcmp0 (leaving, going) == 0)
+    return TRUE;
+
+  if (g_strcmp0 (leaving, "participants") == 0)
+    return korak_profile_page_save (korak_participants_page_get_profile (self->participants_page));
+  if (g_strcmp0 (leaving, "cohorts") == 0 && self->cohorts_ready)
+    return korak_cohorts_page_save (self->cohorts_page);
+  if (g_strcmp0 (leaving, "schedule") == 0 && self->schedule_ready)
+    {
+      KorakSessionPage *session = korak_schedule_page_get_session_page (self->schedule_page);
+
+      return !korak_session_page_has_changes (session) || korak_session_page_save (session);
+    }
+
+  return TRUE;
+}
+
+/**
+ * korak_window_show_view:
+ * @name: "participants", "schedule", "cohorts" or "attendance"
+ */
+void
+korak_window_show_view (KorakWindow *self,
+                        const char  *name)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (KORAK_IS_WINDOW (self));
+
+  if (gtk_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+
+  /* Leaving a view stores what was typed there; a value that cannot be
+   * stored keeps the person where the reason is shown. */
+  if (!save_view (self, gtk_stack_get_visible_child_name (self->view_stack), name))
+    return;
+
+  prepare_view (self, name);
+  gtk_stack_set_visible_child_name (self->view_stack, name);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
+    if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
+      gtk_list_box_select_row (self->sidebar_list, row);
+}
+
 static void
 on_sidebar_row_activated_cb (KorakWindow   *self,
                              GtkListBoxRow *row)
 {
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  korak_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  korak_window_show_view (KORAK_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* Cohorts, enrolments or timetables changed: the views that show them follow. */
+static void
+on_cohorts_changed_cb (KorakWindow *self)
+{
+  KorakParticipantList *participants = korak_participants_page_get_model (self->participants_page);
+  g_autoptr(GError) error = NULL;
+
+  /* Enrolments show in the participant list's cohort column. */
+  if (participants != NULL && !korak_participant_list_reload (participants, &error))
+    korak_show_toast (GTK_WIDGET (self), error->message);
+
+  if (self->schedule_ready)
+    korak_schedule_page_reload (self->schedule_page);
+  if (self->attendance_ready)
+    korak_attendance_page_reload (self->attendance_page);
+}
+
+static void
+on_warning_activated_cb (KorakWindow *self,
+                         gint64       participant_id)
+{
+  korak_window_show_view (self, "participants");
+  korak_participants_page_select (self->participants_page, participant_id);
+}
+
+static void
+on_threshold_changed_cb (KorakWindow *self)
+{
+  if (self->attendance_ready)
+    korak_attendance_page_set_threshold (self->attendance_page, threshold_percent (self));
+}
+
+void
+korak_window_show_preferences (KorakWindow *self)
+{
+  GtkWidget *preferences;
+
+  g_return_if_fail (KORAK_IS_WINDOW (self));
+
+  preferences = korak_preferences_window_new (GTK_WINDOW (self), self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -255,24 +413,41 @@ forward_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   KorakWindow *self = KORAK_WINDOW (widget);
-  const char *page_action = NULL;
+  const char *view = gtk_stack_get_visible_child_name (self->view_stack);
+  gboolean in_session;
 
-  if (g_str_equal (action_name, "win.new-participant"))
-    page_action = "participants.new";
-  else if (g_str_equal (action_name, "win.search"))
-    page_action = "participants.search";
-  else if (g_str_equal (action_name, "win.save"))
-    page_action = "profile.save";
-
-  if (page_action == NULL || self->store == NULL)
+  if (self->store == NULL)
     return;
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  if (g_str_has_prefix (page_action, "profile."))
-    gtk_widget_activate_action (GTK_WIDGET (korak_participants_page_get_profile (self->participants_page)),
-                                page_action, NULL);
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self->participants_page), page_action, NULL);
+  in_session = g_strcmp0 (view, "schedule") == 0 &&
+               g_strcmp0 (korak_schedule_page_get_visible (self->schedule_page), "session") == 0;
+
+  if (g_str_equal (action_name, "win.new-participant"))
+    {
+      if (g_strcmp0 (view, "schedule") == 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->schedule_page), "schedule.new-session", NULL);
+      else if (g_strcmp0 (view, "cohorts") == 0)
+        gtk_widget_activate_action (GTK_WIDGET (self->cohorts_page), "cohorts.new", NULL);
+      else
+        {
+          korak_window_show_view (self, "participants");
+          gtk_widget_activate_action (GTK_WIDGET (self->participants_page), "participants.new", NULL);
+        }
+    }
+  else if (g_str_equal (action_name, "win.search"))
+    {
+      korak_window_show_view (self, "participants");
+      gtk_widget_activate_action (GTK_WIDGET (self->participants_page), "participants.search", NULL);
+    }
+  else if (g_str_equal (action_name, "win.save"))
+    {
+      if (in_session)
+        korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page));
+      else
+        gtk_widget_activate_action (GTK_WIDGET (korak_participants_page_get_profile (self->participants_page)),
+                                    "profile.save", NULL);
+    }
 }
 
 static gboolean
@@ -281,8 +456,15 @@ korak_window_close_request (GtkWindow *window)
   KorakWindow *self = KORAK_WINDOW (window);
   KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
 
-  /* Unsaved profile edits are saved on close; an invalid one keeps the window open. */
+  /* Unsaved profile edits and registers are saved on close; an invalid one
+   * keeps the window open with the reason shown. */
   if (self->store != NULL && !korak_profile_page_save (profile))
+    return TRUE;
+  if (self->cohorts_ready && !korak_cohorts_page_save (self->cohorts_page))
+    return TRUE;
+  if (self->schedule_ready &&
+      korak_session_page_has_changes (korak_schedule_page_get_session_page (self->schedule_page)) &&
+      !korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page)))
     return TRUE;
 
   if (self->settings != NULL)
@@ -340,6 +522,9 @@ korak_window_class_init (KorakWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KORAK_TYPE_PARTICIPANTS_PAGE);
+  g_type_ensure (KORAK_TYPE_SCHEDULE_PAGE);
+  g_type_ensure (KORAK_TYPE_COHORTS_PAGE);
+  g_type_ensure (KORAK_TYPE_ATTENDANCE_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -351,11 +536,18 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, schedule_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, cohorts_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, attendance_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cohorts_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_warning_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, forward_action);
@@ -387,6 +579,8 @@ korak_window_init (KorakWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      g_signal_connect_object (self->settings, "changed::attendance-threshold",
+                               G_CALLBACK (on_threshold_changed_cb), self, G_CONNECT_SWAPPED);
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
@@ -420,6 +614,27 @@ korak_window_get_participants_page (KorakWindow *self)
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
 
   return self->participants_page;
+}
+
+KorakSchedulePage *
+korak_window_get_schedule_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->schedule_page;
+}
+
+KorakCohortsPage *
+korak_window_get_cohorts_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->cohorts_page;
+}
+
+KorakAttendancePage *
+korak_window_get_attendance_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->attendance_page;
 }
 
 const char *

@@ -9,7 +9,10 @@
 
 #include <adwaita.h>
 
+#include "korak-attendance-page.h"
+#include "korak-cohorts-page.h"
 #include "korak-participants-page.h"
+#include "korak-schedule-page.h"
 #include "korak-store.h"
 
 G_BEGIN_DECLS
@@ -26,5 +29,11 @@ KorakStore            *korak_window_get_store             (KorakWindow    *self)
 KorakParticipantsPage *korak_window_get_participants_page (KorakWindow    *self);
 gboolean               korak_window_get_loaded            (KorakWindow    *self);
 const char            *korak_window_get_error_message     (KorakWindow    *self);
+KorakSchedulePage     *korak_window_get_schedule_page     (KorakWindow    *self);
+KorakCohortsPage      *korak_window_get_cohorts_page      (KorakWindow    *self);
+KorakAttendancePage   *korak_window_get_attendance_page   (KorakWindow    *self);
+void                   korak_window_show_view             (KorakWindow    *self,
+                                                           const char     *name);
+void                   korak_window_show_preferences      (KorakWindow    *self);
 
 G_END_DECLS
