@@ -11,11 +11,13 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "korak-date.h"
 #include "korak-demo-private.h"
 #include "korak-participant-list.h"
+#include "korak-schedule.h"
 #include "korak-store-private.h"
 
 /* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
@@ -27,6 +29,11 @@
 #define TARGET_OPEN_MS       100.0
 #define TARGET_LOAD_MS       500.0
 #define TARGET_KEYSTROKE_MS  5.0
+#define TARGET_WEEK_MS       10.0
+#define TARGET_REGISTER_MS   20.0
+
+/* How many weeks and registers the schedule benchmark samples. */
+#define BENCH_SAMPLES        9
 
 typedef int (*CommandFunc) (int    argc,
                             char **argv);
@@ -299,7 +306,7 @@ command_check (int    argc,
   /* Table names are identifiers, shown as they are. */
   static const char * const tables[] = {
     "organisation", "desk", "staff", "programme", "cohort", "module", "participant",
-    "enrolment", "activity", "weekly_pattern", "session", "attendance", "plan", "goal",
+    "enrolment", "activity", "weekly_pattern", "pattern_exception", "session", "attendance", "plan", "goal",
     "assessment", "journal_entry", "note", "note_translation", "certificate", "follow_up",
     "audit_log",
   };
@@ -369,6 +376,14 @@ command_check (int    argc,
           if (active >= 0)
             print_count (_("  of them active"), active);
         }
+      else if (g_str_equal (tables[i], "session"))
+        {
+          gint64 cancelled = count_where (store, "SELECT count(*) FROM session WHERE cancelled_reason IS NOT NULL",
+                                          &count_error);
+
+          if (cancelled >= 0)
+            print_count (_("  of them cancelled"), cancelled);
+        }
     }
 
   if (!g_str_equal (integrity, "ok"))
@@ -429,6 +444,228 @@ print_figure (const char *label,
   g_print (_("%s%s%9.2f ms   (target ≤ %g ms)\n"), label, pad, ms, target_ms);
 }
 
+/* Cohorts and days to sample: the latest day with marks of several
+ * cohorts, so that every week measured is a full, registered one. */
+static GArray *
+bench_sessions_sample (KorakStore  *store,
+                       const char  *sql,
+                       GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = korak_store_prepare (store, sql, error)))
+    return NULL;
+  sqlite3_bind_int (stmt, 1, BENCH_SAMPLES);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), 0 };
+      const char *date = (const char *)sqlite3_column_text (stmt, 1);
+
+      /* The date as days, so the week's Monday can be found. */
+      if (date != NULL)
+        {
+          g_autoptr(GDateTime) dt = NULL;
+          int y, m, d;
+
+          if (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) == 3 && (dt = g_date_time_new_utc (y, m, d, 0, 0, 0)))
+            row[1] = g_date_time_to_unix (dt) / 86400;
+        }
+      g_array_append_vals (ids, row, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      korak_store_set_error (store, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+static char *
+iso_from_unix_day (gint64 day)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (day * 86400);
+
+  return g_date_time_format (dt, "%Y-%m-%d");
+}
+
+/* One week of a cohort, as the timetable shows it. */
+static gboolean
+bench_weeks (KorakStore  *store,
+             GArray      *samples,
+             guint       *n_sessions,
+             GError     **error)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  *n_sessions = 0;
+  for (guint i = 0; i < samples->len; i++)
+    {
+      const gint64 *row = &g_array_index (samples, gint64, i * 2);
+      /* 1 January 1970 was a Thursday: day 4 of the week counting Monday as 1. */
+      gint64 monday = row[1] - ((row[1] + 3) % 7);
+      g_autofree char *from = iso_from_unix_day (monday);
+      g_autofree char *to = iso_from_unix_day (monday + 6);
+      g_autoptr(GPtrArray) sessions = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!(sessions = korak_store_list_sessions (store, row[0], from, to, error)))
+        return FALSE;
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+      *n_sessions = MAX (*n_sessions, sessions->len);
+    }
+
+  print_figure (_("  one cohort’s week, median"), median (times), TARGET_WEEK_MS);
+  return TRUE;
+}
+
+static GPtrArray *
+register_copy (GPtrArray *entries)
+{
+  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify)korak_register_entry_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    g_ptr_array_add (copy, korak_register_entry_copy (g_ptr_array_index (entries, i)));
+
+  return copy;
+}
+
+/* Saves a changed register of a whole group session and times it, then
+ * puts back what was there, last-change stamps included. */
+static gboolean
+bench_registers (KorakStore  *store,
+                 GArray      *samples,
+                 guint       *n_people,
+                 GError     **error)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+  *n_people = 0;
+  for (guint i = 0; i < samples->len; i++)
+    {
+      gint64 session_id = g_array_index (samples, gint64, i * 2);
+      g_autoptr(KorakSessionRecord) session = NULL;
+      g_autoptr(GPtrArray) before = NULL;
+      g_autoptr(GPtrArray) changed = NULL;
+      g_autoptr(GPtrArray) stamps = g_ptr_array_new_with_free_func (g_free);
+      sqlite3_stmt *stmt;
+      gint64 start;
+      double ms, hours;
+
+      if (!(session = korak_store_get_session (store, session_id, error)) ||
+          !(before = korak_store_get_register (store, session_id, error)))
+        return FALSE;
+      hours = korak_session_record_hours (session);
+
+      if (!(stmt = korak_store_prepare (store, "SELECT participant_id, updated_at FROM attendance WHERE session_id = ?",
+                                        error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, session_id);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          g_ptr_array_add (stamps, g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0)));
+          g_ptr_array_add (stamps, korak_column_dup (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+
+      /* Everybody the other way round: present ↔ absent. */
+      changed = register_copy (before);
+      for (guint k = 0; k < changed->len; k++)
+        {
+          KorakRegisterEntry *entry = g_ptr_array_index (changed, k);
+          gboolean was_present = g_strcmp0 (entry->state, "present") == 0;
+
+          g_free (entry->state);
+          entry->state = g_strdup (was_present ? "absent" : "present");
+          entry->hours = was_present ? 0 : hours;
+        }
+
+      start = g_get_monotonic_time ();
+      if (!korak_store_save_register (store, session_id, changed, error))
+        return FALSE;
+      ms = ms_since (start);
+      g_array_append_val (times, ms);
+      *n_people = MAX (*n_people, changed->len);
+
+      /* Back as it was. */
+      if (!korak_store_save_register (store, session_id, before, error) ||
+          !korak_store_begin (store, error))
+        return FALSE;
+      if (!(stmt = korak_store_prepare (store,
+                                        "UPDATE attendance SET updated_at = ?3 WHERE session_id = ?1 AND participant_id = ?2",
+                                        error)))
+        {
+          korak_store_rollback (store);
+          return FALSE;
+        }
+      for (guint k = 0; k + 1 < stamps->len; k += 2)
+        {
+          sqlite3_bind_int64 (stmt, 1, session_id);
+          sqlite3_bind_int64 (stmt, 2, g_ascii_strtoll (g_ptr_array_index (stamps, k), NULL, 10));
+          korak_bind_text (stmt, 3, g_ptr_array_index (stamps, k + 1));
+          if (!korak_store_step_done (store, stmt, error))
+            {
+              korak_store_rollback (store);
+              return FALSE;
+            }
+        }
+      if (!korak_store_commit (store, error))
+        return FALSE;
+    }
+
+  print_figure (_("  saving a register, median"), median (times), TARGET_REGISTER_MS);
+  return TRUE;
+}
+
+static gboolean
+bench_schedule (KorakStore  *store,
+                GError     **error)
+{
+  g_autoptr(GArray) weeks = NULL;
+  g_autoptr(GArray) registers = NULL;
+  guint n_sessions = 0, n_people = 0;
+
+  /* Cohorts with the most recent registered days. */
+  if (!(weeks = bench_sessions_sample (store,
+                                       "SELECT s.cohort_id, max(s.date) FROM session s "
+                                       "WHERE EXISTS (SELECT 1 FROM attendance a WHERE a.session_id = s.id) "
+                                       "GROUP BY s.cohort_id ORDER BY max(s.date) DESC, s.cohort_id LIMIT ?1",
+                                       error)))
+    return FALSE;
+  /* Group sessions with the longest registers, one per cohort. */
+  if (!(registers = bench_sessions_sample (store,
+                                           "SELECT id, date, max(n) FROM (SELECT s.id, s.date, s.cohort_id, "
+                                           "  (SELECT count(*) FROM attendance a WHERE a.session_id = s.id) AS n "
+                                           "  FROM session s WHERE s.kind <> 'individual' AND s.cancelled_reason IS NULL "
+                                           "  AND s.date >= (SELECT date(max(x.date), '-27 days') FROM session x "
+                                           "    WHERE x.date <= date('now') "
+                                           "    AND EXISTS (SELECT 1 FROM attendance y WHERE y.session_id = x.id))) "
+                                           "WHERE n > 0 GROUP BY cohort_id ORDER BY max(n) DESC, id LIMIT ?1",
+                                           error)))
+    return FALSE;
+
+  if (weeks->len == 0)
+    {
+      g_print (_("Timetable: no sessions with attendance to measure.\n"));
+      return TRUE;
+    }
+
+  g_print (_("Timetable, %u weeks and %u registers:\n"), weeks->len, registers->len);
+  if (!bench_weeks (store, weeks, &n_sessions, error))
+    return FALSE;
+  if (registers->len > 0 && !bench_registers (store, registers, &n_people, error))
+    return FALSE;
+  g_print (_("  (up to %u sessions a week, up to %u people on a register)\n"), n_sessions, n_people);
+
+  return TRUE;
+}
+
 static int
 command_bench (int    argc,
                char **argv)
@@ -455,7 +692,8 @@ command_bench (int    argc,
   };
 
   context = command_context (_("Measures how long it takes to open a database, to load the participant "
-                               "list and to search it keystroke by keystroke."), entries);
+                               "list and to search it keystroke by keystroke, to build a cohort’s week and "
+                               "to save a register. Registers are put back as they were."), entries);
   if (!parse_options (context, &argc, &argv))
     return EXIT_USAGE;
 
@@ -527,6 +765,12 @@ command_bench (int    argc,
   g_print (_("Matches for the whole words:\n"));
   for (guint w = 0; w < G_N_ELEMENTS (words); w++)
     g_print ("  %-10s %6u\n", words[w], matches[w]);
+
+  if (!bench_schedule (store, &error))
+    {
+      print_error (error->message);
+      return EXIT_FAILURE;
+    }
 
   return EXIT_SUCCESS;
 }

@@ -1655,7 +1655,6 @@ insert_timetables (Demo     *demo,
                    GError  **error)
 {
   g_autoptr(GPtrArray) activities = g_ptr_array_new_with_free_func (g_free);
-  static gint64 gen_us;
   sqlite3_stmt *stmt, *sessions, *attendance, *cancel, *employer, *mediator;
   int rc;
 
@@ -1706,12 +1705,10 @@ insert_timetables (Demo     *demo,
       Cohort *c = &cohorts[j];
       KorakGenerateResult result;
 
-      gint64 g0 = g_get_monotonic_time ();
       if (!insert_patterns (demo, c, j, activities, error) ||
           !insert_closures (demo, c, error) ||
           !korak_schedule_generate_locked (demo->store, c->id, &result, error))
         return FALSE;
-      gen_us += g_get_monotonic_time () - g0;
       demo->counts->sessions += (guint)result.created;
 
       sqlite3_bind_int64 (employer, 1, c->id);
@@ -1792,43 +1789,49 @@ insert_timetables (Demo     *demo,
       }
     }
 
-  g_printerr ("generation %.2f\n", gen_us / 1e6);
   return TRUE;
 }
 
-/* Secondary indexes of the timetable tables that the generator does not
- * read: building them once after the bulk insert, by sorting, is much
- * faster than keeping them up to date row by row. Same transaction, same
- * SQL as the migrations wrote. */
+/* For the bulk insert, the full-text trigger and the secondary indexes
+ * that the generator does not read go, and come back afterwards with the
+ * same SQL, in the same transaction: building an index or the full-text
+ * index once, by sorting, is much faster than keeping it up to date row by
+ * row, and without the trigger SQLite needs no statement journal per row. */
 static gboolean
-drop_bulk_indexes (Demo        *demo,
-                   GPtrArray  **sqls,
-                   GError     **error)
+drop_for_bulk (Demo        *demo,
+               GPtrArray  **sqls,
+               GError     **error)
 {
   static const char * const names[] = {
-    "session_date", "session_pattern_origin", "session_participant", "attendance_participant",
+    "participant_fts_ai", "session_date", "session_pattern_origin", "session_participant",
+    "attendance_participant",
   };
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
 
-  if (!(stmt = korak_store_prepare (demo->store, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "SELECT type, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND name = ?",
                                     error)))
     return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autofree char *drop = NULL;
+      g_autofree char *type = NULL;
       char *sql = NULL;
 
       sqlite3_bind_text (stmt, 1, names[i], -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
-        sql = korak_column_dup (stmt, 0);
+        {
+          type = korak_column_dup (stmt, 0);
+          sql = korak_column_dup (stmt, 1);
+        }
       sqlite3_reset (stmt);
       if (sql == NULL)
         continue;
 
       g_ptr_array_add (found, sql);
-      drop = g_strdup_printf ("DROP INDEX %s", names[i]);
+      drop = g_strdup_printf ("DROP %s %s", g_str_equal (type, "trigger") ? "TRIGGER" : "INDEX", names[i]);
       if (!korak_store_exec (demo->store, drop, error))
         return FALSE;
     }
@@ -1838,15 +1841,16 @@ drop_bulk_indexes (Demo        *demo,
 }
 
 static gboolean
-recreate_indexes (Demo       *demo,
-                  GPtrArray  *sqls,
-                  GError    **error)
+restore_after_bulk (Demo       *demo,
+                    GPtrArray  *sqls,
+                    GError    **error)
 {
   for (guint i = 0; i < sqls->len; i++)
     if (!korak_store_exec (demo->store, g_ptr_array_index (sqls, i), error))
       return FALSE;
 
-  return TRUE;
+  /* The participants went in without the trigger: index them all at once. */
+  return korak_store_exec (demo->store, "INSERT INTO participant_fts(participant_fts) VALUES ('rebuild')", error);
 }
 
 /* ------------------------------------------------------------------ main */
@@ -1873,7 +1877,7 @@ korak_demo_generate (KorakStore              *store,
   g_autofree Person *people = NULL;
   g_autofree Cohort *cohorts = NULL;
   g_autofree char *today = NULL;
-  g_autoptr(GPtrArray) bulk_indexes = NULL;
+  g_autoptr(GPtrArray) bulk_sql = NULL;
   guint enrolled[N_PROGRAMMES] = { 0, 0 };
   guint per_programme[N_PROGRAMMES];
   guint n_cohorts;
@@ -1915,7 +1919,7 @@ korak_demo_generate (KorakStore              *store,
   /* Hundreds of thousands of rows with random keys land all over the
    * B-trees: a page cache that holds them (256 MiB, for this connection
    * and only while generating) keeps SQLite from spilling to the journal. */
-  if (!korak_store_exec (store, g_getenv ("XCACHE") ? g_getenv ("XCACHE") : "PRAGMA cache_size = -262144", error))
+  if (!korak_store_exec (store, "PRAGMA cache_size = -262144", error))
     return FALSE;
 
   if (!korak_store_begin (store, error))
@@ -1938,14 +1942,10 @@ korak_demo_generate (KorakStore              *store,
   for (guint j = 0; j < n_cohorts; j++)
     g_ptr_array_add (by_programme[cohorts[j].programme], &cohorts[j]);
 
-  gint64 t0 = g_get_monotonic_time ();
-  ok = insert_participants (&demo, people, options->n_participants, by_programme, error);
-  g_printerr ("participants %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
-  ok = ok && drop_bulk_indexes (&demo, &bulk_indexes, error) &&
-       insert_timetables (&demo, cohorts, n_cohorts, error);
-  g_printerr ("timetables %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
-  ok = ok && recreate_indexes (&demo, bulk_indexes, error);
-  g_printerr ("indexes %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
+  ok = drop_for_bulk (&demo, &bulk_sql, error) &&
+       insert_participants (&demo, people, options->n_participants, by_programme, error) &&
+       insert_timetables (&demo, cohorts, n_cohorts, error) &&
+       restore_after_bulk (&demo, bulk_sql, error);
   for (guint p = 0; p < N_PROGRAMMES; p++)
     g_ptr_array_unref (by_programme[p]);
   for (guint j = 0; j < n_cohorts; j++)
@@ -1957,10 +1957,8 @@ korak_demo_generate (KorakStore              *store,
   if (!korak_store_exec (store, "INSERT INTO participant_fts(participant_fts) VALUES ('optimize')", error))
     goto failed;
 
-  g_printerr ("before commit %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
   if (!korak_store_commit (store, error))
     goto failed;
-  g_printerr ("commit %.2f\n", (g_get_monotonic_time () - t0) / 1e6);
 
   korak_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   return TRUE;
