@@ -27,6 +27,7 @@ struct _KorakApplication
   gint64          start_time;
   char           *database_path;
   char           *screenshot_path;
+  char           *view;
   gboolean        measure_startup;
 };
 
@@ -36,6 +37,7 @@ static const GOptionEntry options[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the database at PATH instead of your own"), N_("PATH") },
   { "measure-startup", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the time to the first frame of the main window, then quit"), NULL },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a PNG of the main window once shown, then quit"), N_("PATH") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the view NAME first: participants, schedule, cohorts or attendance"), N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
   { NULL }
 };
@@ -58,6 +60,7 @@ korak_application_handle_local_options (GApplication *app,
   if (g_variant_dict_lookup (dict, "screenshot", "^&ay", &path))
     self->screenshot_path = g_canonicalize_filename (path, NULL);
   self->measure_startup = g_variant_dict_contains (dict, "measure-startup");
+  g_variant_dict_lookup (dict, "view", "s", &self->view);
 
   return -1;
 }
@@ -133,12 +136,21 @@ on_window_loaded_cb (GtkWidget        *window,
 }
 
 static void
+on_window_loaded_show_view_cb (KorakWindow      *window,
+                               KorakApplication *self)
+{
+  korak_window_show_view (window, self->view);
+}
+
+static void
 korak_application_activate (GApplication *app)
 {
   KorakApplication *self = KORAK_APPLICATION (app);
   KorakWindow *window;
 
   window = korak_window_new (ADW_APPLICATION (app), self->database_path);
+  if (self->view != NULL)
+    g_signal_connect (window, "loaded", G_CALLBACK (on_window_loaded_show_view_cb), self);
   if (self->measure_startup || self->screenshot_path != NULL)
     {
       g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), self);
@@ -269,6 +281,7 @@ korak_application_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->view, g_free);
 
   G_OBJECT_CLASS (korak_application_parent_class)->finalize (object);
 }

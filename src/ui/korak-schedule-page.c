@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "korak-cohort.h"
+#include "korak-cohort-list.h"
 #include "korak-date.h"
 #include "korak-ical.h"
 #include "korak-schedule-page.h"
@@ -24,7 +24,7 @@ struct _KorakSchedulePage
 
   KorakStore       *store;
   KorakTimetable   *timetable;
-  GListModel       *cohorts;
+  KorakCohortList  *cohorts;
   gboolean          filling;
 
   GtkStack         *pages;
@@ -109,7 +109,10 @@ update_week (KorakSchedulePage *self)
       g_autofree char *sessions = g_strdup_printf (ngettext ("%d session", "%d sessions", summary->n_sessions),
                                                    summary->n_sessions);
 
-      if (summary->expected_hours > 0)
+      g_autofree char *today = korak_date_today ();
+
+      /* A week that has not begun has no attendance to speak of yet. */
+      if (summary->expected_hours > 0 && g_strcmp0 (from_iso, today) <= 0)
         /* Translators: e.g. "12 sessions · 48 h planned · 86 % attended". */
         text = g_strdup_printf (_("%s · %.0f h planned · %.0f %% attended"),
                                 sessions, summary->planned_hours, summary->rate * 100);
@@ -132,13 +135,51 @@ on_timetable_changed_cb (KorakSchedulePage *self)
 static gint64
 selected_cohort_id (KorakSchedulePage *self)
 {
-  g_autoptr(KorakCohort) cohort = NULL;
+  g_autoptr(KorakCohortItem) cohort = NULL;
   guint position = gtk_drop_down_get_selected (self->cohort_dropdown);
 
   if (self->cohorts == NULL || position == GTK_INVALID_LIST_POSITION)
     return 0;
-  cohort = g_list_model_get_item (self->cohorts, position);
-  return cohort != NULL ? korak_cohort_get_id (cohort) : 0;
+  cohort = g_list_model_get_item (G_LIST_MODEL (self->cohorts), position);
+  return cohort != NULL ? korak_cohort_item_get_id (cohort) : 0;
+}
+
+/* A week outside the cohort's dates shows nothing: go to the nearest of
+ * its weeks instead, its first before it starts, its last after it ends. */
+static gboolean
+show_cohort (KorakSchedulePage  *self,
+             gint64              cohort_id,
+             GError            **error)
+{
+  const KorakCohortDetail *cohort;
+  g_autofree char *monday = NULL;
+  g_autofree char *sunday = NULL;
+  const char *target = NULL;
+  GDate day;
+
+  if (!korak_timetable_set_cohort (self->timetable, cohort_id, error))
+    return FALSE;
+
+  cohort = korak_timetable_get_cohort (self->timetable);
+  if (cohort == NULL || cohort->start_date == NULL || cohort->end_date == NULL)
+    return TRUE;
+
+  day = *korak_timetable_get_monday (self->timetable);
+  monday = iso_of (&day);
+  g_date_add_days (&day, 6);
+  sunday = iso_of (&day);
+  if (strcmp (sunday, cohort->start_date) < 0)
+    target = cohort->start_date;
+  else if (strcmp (monday, cohort->end_date) > 0)
+    target = cohort->end_date;
+  if (target == NULL)
+    return TRUE;
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, target);
+  if (!g_date_valid (&day))
+    return TRUE;
+  return korak_timetable_set_week (self->timetable, &day, error);
 }
 
 static void
@@ -149,7 +190,7 @@ on_cohort_selected_cb (KorakSchedulePage *self)
   if (self->filling || self->timetable == NULL)
     return;
 
-  if (!korak_timetable_set_cohort (self->timetable, selected_cohort_id (self), &error))
+  if (!show_cohort (self, selected_cohort_id (self), &error))
     show_error (self, error);
 }
 
@@ -324,9 +365,9 @@ void
 korak_schedule_page_reload (KorakSchedulePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) cohorts = NULL;
+  g_autofree char *today = NULL;
   gint64 keep;
-  guint selected = 0;
+  guint selected = GTK_INVALID_LIST_POSITION;
   guint n;
 
   g_return_if_fail (KORAK_IS_SCHEDULE_PAGE (self));
@@ -334,32 +375,48 @@ korak_schedule_page_reload (KorakSchedulePage *self)
   if (self->store == NULL)
     return;
 
-  if (!(cohorts = korak_cohort_list_load (self->store, &error)))
+  /* Reloading moves the drop-down's selection by itself; the choice is
+   * made below. */
+  keep = korak_timetable_get_cohort_id (self->timetable);
+  self->filling = TRUE;
+  if (!korak_cohort_list_reload (self->cohorts, &error))
     {
+      self->filling = FALSE;
       show_error (self, error);
       return;
     }
+  self->filling = FALSE;
 
-  keep = korak_timetable_get_cohort_id (self->timetable);
-  n = g_list_model_get_n_items (cohorts);
-  for (guint i = 0; i < n; i++)
+  /* Keep the cohort shown; the first time, one that runs today. */
+  today = korak_date_today ();
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->cohorts));
+  for (guint i = 0; i < n && keep != 0; i++)
     {
-      g_autoptr(KorakCohort) cohort = g_list_model_get_item (cohorts, i);
+      g_autoptr(KorakCohortItem) cohort = g_list_model_get_item (G_LIST_MODEL (self->cohorts), i);
 
-      if (korak_cohort_get_id (cohort) == keep)
+      if (korak_cohort_item_get_id (cohort) == keep)
         selected = i;
     }
+  for (guint i = 0; i < n && selected == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(KorakCohortItem) cohort = g_list_model_get_item (G_LIST_MODEL (self->cohorts), i);
+      const char *start = korak_cohort_item_get_start_date (cohort);
+      const char *end = korak_cohort_item_get_end_date (cohort);
+
+      if (g_strcmp0 (start, today) <= 0 && (end == NULL || g_strcmp0 (today, end) <= 0))
+        selected = i;
+    }
+  if (selected == GTK_INVALID_LIST_POSITION && n > 0)
+    selected = 0;
 
   self->filling = TRUE;
-  g_set_object (&self->cohorts, cohorts);
-  gtk_drop_down_set_model (self->cohort_dropdown, cohorts);
-  gtk_drop_down_set_selected (self->cohort_dropdown, n > 0 ? selected : GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (self->cohort_dropdown, selected);
   self->filling = FALSE;
 
   gtk_stack_set_visible_child_name (self->content_stack, n > 0 ? "week" : "empty");
   gtk_widget_set_visible (GTK_WIDGET (self->cohort_dropdown), n > 0);
 
-  if (!korak_timetable_set_cohort (self->timetable, selected_cohort_id (self), &error))
+  if (!show_cohort (self, selected_cohort_id (self), &error))
     show_error (self, error);
   update_actions (self);
 }
@@ -384,6 +441,12 @@ korak_schedule_page_set_store (KorakSchedulePage *self,
     }
 
   self->timetable = korak_timetable_new (store);
+  g_clear_object (&self->cohorts);
+  self->cohorts = korak_cohort_list_new (store);
+  /* Setting the model selects its first item: not a choice of the person's. */
+  self->filling = TRUE;
+  gtk_drop_down_set_model (self->cohort_dropdown, G_LIST_MODEL (self->cohorts));
+  self->filling = FALSE;
   g_signal_connect_swapped (self->timetable, "changed", G_CALLBACK (on_timetable_changed_cb), self);
   korak_week_view_set_model (self->week_view, korak_timetable_get_sessions (self->timetable));
   korak_schedule_page_reload (self);
@@ -393,26 +456,15 @@ gboolean
 korak_schedule_page_select_cohort (KorakSchedulePage *self,
                                    gint64             cohort_id)
 {
-  guint n;
+  guint position;
 
   g_return_val_if_fail (KORAK_IS_SCHEDULE_PAGE (self), FALSE);
 
-  if (self->cohorts == NULL)
+  if (self->cohorts == NULL || !korak_cohort_list_find (self->cohorts, cohort_id, &position))
     return FALSE;
 
-  n = g_list_model_get_n_items (self->cohorts);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(KorakCohort) cohort = g_list_model_get_item (self->cohorts, i);
-
-      if (korak_cohort_get_id (cohort) == cohort_id)
-        {
-          gtk_drop_down_set_selected (self->cohort_dropdown, i);
-          return korak_timetable_get_cohort_id (self->timetable) == cohort_id;
-        }
-    }
-
-  return FALSE;
+  gtk_drop_down_set_selected (self->cohort_dropdown, position);
+  return korak_timetable_get_cohort_id (self->timetable) == cohort_id;
 }
 
 static void
@@ -521,7 +573,7 @@ korak_schedule_page_init (KorakSchedulePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
 
-  name = gtk_property_expression_new (KORAK_TYPE_COHORT, NULL, "name");
+  name = gtk_property_expression_new (KORAK_TYPE_COHORT_ITEM, NULL, "name");
   gtk_drop_down_set_expression (self->cohort_dropdown, name);
   update_actions (self);
 }
