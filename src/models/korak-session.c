@@ -99,7 +99,7 @@ static char *
 make_title (const KorakSessionRecord *r)
 {
   if (is_set (r->activity_name))
-    return g_strdup (r->activity_name);
+    return g_strdup (korak_activity_label (r->activity_name));
 
   if (g_strcmp0 (r->kind, "individual") == 0)
     {

@@ -212,7 +212,7 @@ session_event (const KorakSessionRecord  *session,
    * individual session never names its participant, neither here nor in
    * the description; the mentor sees who it is in Korak itself. */
   if (session->activity_name != NULL && *session->activity_name != '\0')
-    summary = session->activity_name;
+    summary = korak_activity_label (session->activity_name);
   else
     summary = kind_summary (session->kind);
   add_text_property (event, icalproperty_new_summary, summary);

@@ -231,7 +231,7 @@ load_choices (KorakSessionPage  *self,
     {
       const KorakActivityRecord *a = g_ptr_array_index (activities, i);
       g_array_append_val (self->activity_ids, a->id);
-      g_ptr_array_add (labels, g_strdup (a->name));
+      g_ptr_array_add (labels, g_strdup (korak_activity_label (a->name)));
     }
   fill_combo (self->activity_row, labels);
 
@@ -298,7 +298,7 @@ fill_details (KorakSessionPage *self)
   if (is_new (self))
     title = g_strdup (_("New Session"));
   else if (r->activity_name != NULL)
-    title = g_strdup (r->activity_name);
+    title = g_strdup (korak_activity_label (r->activity_name));
   else
     title = g_strdup (korak_choice_label (korak_session_kinds (), r->kind));
   adw_window_title_set_title (self->window_title, title);
