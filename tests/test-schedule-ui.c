@@ -62,6 +62,12 @@ is_loaded (gpointer window)
   return korak_window_get_loaded (window);
 }
 
+static gboolean
+is_not_loading (gpointer page)
+{
+  return !korak_attendance_page_get_loading (page);
+}
+
 static gint64
 add_person (KorakStore *store,
             const char *given,
@@ -420,6 +426,7 @@ test_attendance_warnings (Fixture       *f,
 
   /* Fatima, at 0 %, is the one warning; opening her shows her profile. */
   korak_window_show_view (f->window, "attendance");
+  wait_until (is_not_loading, page);
   warnings = korak_attendance_page_get_model (page);
   g_assert_cmpuint (g_list_model_get_n_items (warnings), ==, 1);
   item = g_list_model_get_item (warnings, 0);
@@ -434,6 +441,8 @@ test_attendance_warnings (Fixture       *f,
 
   /* A threshold of 0 % warns about nobody. */
   korak_attendance_page_set_threshold (page, 0);
+  g_assert_true (korak_attendance_page_get_loading (page));
+  wait_until (is_not_loading, page);
   g_assert_cmpuint (g_list_model_get_n_items (korak_attendance_page_get_model (page)), ==, 0);
 }
 

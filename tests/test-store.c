@@ -381,10 +381,12 @@ test_open_create (void)
 
       g_test_message ("table %s", design_tables[i]);
       g_assert_cmpint (raw_int (db, sql), ==, 1);
-      /* A new database holds its desk and the activity catalogue (migration 2). */
+      /* A new database holds its desk, the activity catalogue (migration 2)
+       * and the competency areas (migration 3). */
       g_assert_cmpint (count_rows (store, design_tables[i]), ==,
                        g_str_equal (design_tables[i], "desk") ? 1 :
-                       g_str_equal (design_tables[i], "activity") ? 15 : 0);
+                       g_str_equal (design_tables[i], "activity") ? 15 :
+                       g_str_equal (design_tables[i], "competency_area") ? 10 : 0);
     }
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'participant_fts'"), ==, 1);
 

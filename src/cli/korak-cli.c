@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "korak-charts.h"
 #include "korak-date.h"
 #include "korak-demo-private.h"
 #include "korak-participant-list.h"
@@ -31,6 +32,7 @@
 #define TARGET_KEYSTROKE_MS  5.0
 #define TARGET_WEEK_MS       10.0
 #define TARGET_REGISTER_MS   20.0
+#define TARGET_CHART_MS      5.0
 
 /* How many weeks and registers the schedule benchmark samples. */
 #define BENCH_SAMPLES        9
@@ -666,6 +668,107 @@ bench_schedule (KorakStore  *store,
   return TRUE;
 }
 
+/* Charts do not depend on the database's size: each is drawn at 800×600
+ * with data as large as a real page shows (10 areas, 4 assessments overlaid,
+ * 11 lines, half a year of weeks, 8 exit reasons), once to load the fonts,
+ * then timed. */
+#define CHART_ROUNDS 25
+
+typedef void (*ChartDraw) (cairo_t *cr, gpointer data);
+
+static void draw_star (cairo_t *cr, gpointer data) { korak_star_chart_draw (cr, 800, 600, &(KorakChartStyle) { FALSE, 1.0 }, data); }
+static void draw_line (cairo_t *cr, gpointer data) { korak_line_chart_draw (cr, 800, 600, &(KorakChartStyle) { FALSE, 1.0 }, data); }
+static void draw_attendance (cairo_t *cr, gpointer data) { korak_attendance_chart_draw (cr, 800, 600, &(KorakChartStyle) { FALSE, 1.0 }, data); }
+static void draw_bars (cairo_t *cr, gpointer data) { korak_bar_chart_draw (cr, 800, 600, &(KorakChartStyle) { FALSE, 1.0 }, data); }
+
+static double
+time_chart (ChartDraw draw,
+            gpointer  data)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  double result;
+
+  for (int i = 0; i <= CHART_ROUNDS; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      draw (cr, data);
+      cairo_surface_flush (surface);
+      ms = (g_get_monotonic_time () - start) / 1000.0;
+      cairo_destroy (cr);
+      if (i > 0)
+        g_array_append_val (times, ms);
+    }
+  cairo_surface_destroy (surface);
+  result = median (times);
+  return result;
+}
+
+static void
+bench_charts (void)
+{
+  static const char *areas[] = { "Communication", "Working with others", "Self-confidence",
+                                 "Everyday tasks and procedures", "Digital skills", "Managing money",
+                                 "Health and self-care", "Slovenian language", "Work habits", "Job search" };
+  static const char *kinds[] = { "intake", "review", "review", "exit" };
+  static const char *dates[] = { "2026-01-05", "2026-03-02", "2026-04-27", "2026-06-22" };
+  double scores[4][G_N_ELEMENTS (areas)];
+  KorakStarSeries star_series[4];
+  KorakStarData star = { G_N_ELEMENTS (areas), (char **) areas, 4, star_series };
+  KorakLinePoint points[11][4];
+  KorakLineSeries line_series[11];
+  KorakLineData line = { 11, line_series };
+  KorakAttendanceWeek weeks[26];
+  KorakAttendanceData attendance = { 13, G_N_ELEMENTS (weeks), weeks };
+  KorakBar bars[8];
+  KorakBarData exits = { (char *) "Exits", G_N_ELEMENTS (bars), bars };
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < 4; s++)
+    {
+      for (guint a = 0; a < G_N_ELEMENTS (areas); a++)
+        scores[s][a] = 2 + (a * 3 + s * 2) % 8;
+      star_series[s].label = g_strdup_printf ("%s %s", kinds[s], dates[s]);
+      g_ptr_array_add (strings, star_series[s].label);
+      star_series[s].kind = (char *) kinds[s];
+      star_series[s].scores = scores[s];
+    }
+  for (guint l = 0; l < 11; l++)
+    {
+      for (guint p = 0; p < 4; p++)
+        points[l][p] = (KorakLinePoint) { (char *) dates[p], (char *) kinds[p], 2 + (l + p * 2) % 9 };
+      line_series[l] = (KorakLineSeries) { l < 10 ? (char *) areas[l] : (char *) "Average", 4, points[l] };
+    }
+  for (guint w = 0; w < G_N_ELEMENTS (weeks); w++)
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 5, 1, 2026);
+      g_date_add_days (&date, 7 * w);
+      weeks[w].monday = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+      g_ptr_array_add (strings, weeks[w].monday);
+      weeks[w].hours = 6 + (w * 7) % 8;
+      weeks[w].module = w < 12 ? 1 : w < 20 ? 2 : 3;
+    }
+  for (guint b = 0; b < G_N_ELEMENTS (bars); b++)
+    {
+      bars[b].label = g_strdup_printf ("Reason %u", b + 1);
+      g_ptr_array_add (strings, bars[b].label);
+      bars[b].value = 1 + (b * 5) % 9;
+      bars[b].positive = b < 3;
+    }
+
+  g_print (_("Charts at 800×600, median of %d draws:\n"), CHART_ROUNDS);
+  print_figure (_("  star, 10 areas × 4"), time_chart (draw_star, &star), TARGET_CHART_MS);
+  print_figure (_("  lines, 11 series"), time_chart (draw_line, &line), TARGET_CHART_MS);
+  print_figure (_("  attendance, 26 weeks"), time_chart (draw_attendance, &attendance), TARGET_CHART_MS);
+  print_figure (_("  bars, 8 exit reasons"), time_chart (draw_bars, &exits), TARGET_CHART_MS);
+}
+
 static int
 command_bench (int    argc,
                char **argv)
@@ -771,6 +874,7 @@ command_bench (int    argc,
       print_error (error->message);
       return EXIT_FAILURE;
     }
+  bench_charts ();
 
   return EXIT_SUCCESS;
 }

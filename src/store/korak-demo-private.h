@@ -31,6 +31,7 @@ typedef struct
   guint patterns;
   guint sessions;
   guint attendance;
+  guint assessments;
 } KorakDemoCounts;
 
 gboolean korak_demo_generate (KorakStore              *store,

@@ -16,6 +16,7 @@
 #include "korak-demo.h"
 #include "korak-demo-private.h"
 #include "korak-participant-record.h"
+#include "korak-plan.h"
 #include "korak-schedule-private.h"
 #include "korak-store-private.h"
 
@@ -382,6 +383,7 @@ typedef struct
   guint32  start;          /* Julian days, enrolment */
   guint32  end;            /* G_MAXUINT32 while open */
   guint8   tier;           /* Reliability */
+  guint8   completed;      /* finished the programme: gets an exit assessment */
 } Member;
 
 typedef struct
@@ -1017,6 +1019,7 @@ add_member (Demo            *demo,
   member.person = person;
   member.start = enrolment->start;
   member.end = enrolment->end ? enrolment->end : G_MAXUINT32;
+  member.completed = g_str_equal (status, "completed");
   if (g_str_equal (status, "paused") || x < 0.07)
     member.tier = TIER_POOR;
   else if (x < 0.27)
@@ -1797,6 +1800,433 @@ insert_timetables (Demo     *demo,
  * same SQL, in the same transaction: building an index or the full-text
  * index once, by sorting, is much faster than keeping it up to date row by
  * row, and without the trigger SQLite needs no statement journal per row. */
+/* Assessments: an intake on the first day, a review about every eight
+ * weeks, and an exit assessment for those who completed. Each person starts
+ * somewhere between 2 and 6 in each area and improves gradually, faster if
+ * they attend reliably, with a point of noise either way. Drawn from
+ * hash01() rather than the shared generator, so adding them changes none of
+ * the other sample data of a seed. */
+static gboolean
+insert_assessments (Demo     *demo,
+                    Cohort   *cohorts,
+                    guint     n_cohorts,
+                    GError  **error)
+{
+  static const double growth_by_tier[] = { 0.55, 0.35, 0.12 };  /* steady, uneven, poor (per 8 weeks) */
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt, *assessment, *score;
+  gint64 started = g_get_monotonic_time ();
+  int rc;
+
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "SELECT id FROM competency_area WHERE retired_at IS NULL ORDER BY ordinal, id", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (areas, id);
+    }
+  sqlite3_reset (stmt);
+  if (areas->len == 0)
+    return TRUE;
+
+  if (!(assessment = korak_store_prepare (demo->store,
+                                          "INSERT INTO assessment (id, participant_id, date, kind, assessor_id, "
+                                          "created_at, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?5)",
+                                          error)) ||
+      !(score = korak_store_prepare (demo->store,
+                                     "INSERT INTO assessment_score (id, assessment_id, area_id, score, "
+                                     "created_at, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+                                     error)))
+    return FALSE;
+
+  for (guint j = 0; j < n_cohorts; j++)
+    {
+      const Cohort *c = &cohorts[j];
+
+      for (guint m = 0; c->members != NULL && m < c->members->len; m++)
+        {
+          const Member *member = &g_array_index (c->members, Member, m);
+          guint32 last = MIN (member->end, demo->today);
+          double growth = growth_by_tier[MIN (member->tier, 2)] *
+                          (0.5 + hash01 (demo->seed, member->person, 0xa55e, 1));
+
+          if (member->start > demo->today)
+            continue;
+
+          for (guint32 day = member->start, n = 0; day <= last; n++)
+            {
+              const char *kind = n == 0 ? "intake" : "review";
+              gboolean is_exit = FALSE;
+              char date[11], stamp[21];
+              gint64 assessment_id;
+              guint32 next = day + 56 + (guint32)(hash01 (demo->seed, member->person, 0xa55e, 100 + n) * 14) - 7;
+
+              /* The last review gives way to the exit assessment. */
+              if (member->completed && member->end <= demo->today && n > 0 && next > member->end)
+                {
+                  day = member->end;
+                  kind = "exit";
+                  is_exit = TRUE;
+                }
+
+              iso_from_julian (day, date);
+              g_snprintf (stamp, sizeof stamp, "%sT%02u:%02u:00Z", date,
+                          9 + (guint)(hash01 (demo->seed, member->person, 0xa55e, 200 + n) * 6),
+                          (guint)(hash01 (demo->seed, member->person, 0xa55e, 300 + n) * 60));
+
+              sqlite3_bind_int64 (assessment, 2, member->participant_id);
+              korak_bind_text (assessment, 3, date);
+              korak_bind_text (assessment, 4, kind);
+              if (c->mentor_id)
+                sqlite3_bind_int64 (assessment, 5, c->mentor_id);
+              else
+                sqlite3_bind_null (assessment, 5);
+              korak_bind_text (assessment, 6, stamp);
+              if (!insert_row (demo, assessment, &assessment_id, error))
+                return FALSE;
+              demo->counts->assessments++;
+
+              for (guint a = 0; a < areas->len; a++)
+                {
+                  double base = 2.0 + 4.0 * hash01 (demo->seed, member->person, 0xa4ea, a);
+                  double area_pace = 0.6 + 0.8 * hash01 (demo->seed, member->person, 0xa4eb, a);
+                  double noise = 2.0 * hash01 (demo->seed, member->person, 0x1015e, n * 64 + a) - 1.0;
+                  double weeks = (day - member->start) / 7.0;
+                  double value = base + growth * area_pace * weeks / 8.0 + 0.8 * noise;
+                  int points = (int)(value + 0.5);
+                  gint64 score_id;
+
+                  /* Now and then an area is left out of a review. */
+                  if (n > 0 && !is_exit && hash01 (demo->seed, member->person, 0x5c1f, n * 64 + a) < 0.04)
+                    continue;
+
+                  sqlite3_bind_int64 (score, 2, assessment_id);
+                  sqlite3_bind_int64 (score, 3, g_array_index (areas, gint64, a));
+                  sqlite3_bind_int (score, 4, CLAMP (points, 1, 10));
+                  korak_bind_text (score, 5, stamp);
+                  if (c->mentor_id)
+                    sqlite3_bind_int64 (score, 6, c->mentor_id);
+                  else
+                    sqlite3_bind_null (score, 6);
+                  if (!insert_row (demo, score, &score_id, error))
+                    return FALSE;
+                }
+
+              if (is_exit)
+                break;
+              day = next;
+            }
+        }
+    }
+
+  g_debug ("%u assessments in %.2f s", demo->counts->assessments,
+           (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC);
+  return TRUE;
+}
+
+/* Individual plans, journals, exits' follow-ups (issue 4). A generator of
+ * its own, seeded from the demo seed, so the rest of the sample data stays
+ * the same as before for the same seed. */
+static const char * const demo_interests[] = {
+  "Šivanje in krojenje", "Vrtnarjenje", "Kuhanje za večje skupine", "Delo z otroki",
+  "Računalnik in spletni obrazci", "Ročna dela", "Delo z lesom", "Urejanje okolice",
+};
+static const char * const demo_strengths[] = {
+  "Vztrajna, natančna", "Dobro sodeluje v skupini", "Spretne roke", "Zanesljiv, točen",
+  "Hitro se uči", "Pozitiven odnos do ljudi",
+};
+static const char * const demo_experience[] = {
+  "Sezonsko delo v kmetijstvu", "Čiščenje prostorov, 2 leti", "Brez formalnih zaposlitev",
+  "Pomoč v kuhinji", "Delo v tekstilni tovarni do 2012",
+};
+static const char * const demo_education[] = {
+  "Nedokončana osnovna šola", "Osnovna šola", "Poklicna šola, šivilja", "Srednja šola, nedokončana",
+};
+static const char * const demo_barrier_kinds[] = {
+  "language", "health", "housing", "childcare", "transport", "debt", "digital_access", "other",
+};
+static const char * const demo_barrier_remarks[] = {
+  "Slovensko razume, govori z muko", "Bolečine v hrbtu", "Živi pri sorodnikih", "Dva otroka v vrtcu",
+  "Brez avtobusa pred 8. uro", "Izvršba na plačo", "Nima računalnika", "Skrbi za bolno mamo",
+};
+typedef struct { const char *area; const char *goal; const char *steps[3]; } DemoGoal;
+static const DemoGoal demo_goals[] = {
+  { "social", "Sama opravi klic na urad", { "Vaja klica z mentorico", "Klic v knjižnico", "Klic na CSD" } },
+  { "functional", "Samostojno izpolni vlogo za denarno pomoč", { "Pregled obrazca", "Zbere dokazila", "Odda vlogo" } },
+  { "work", "Najde delovno prakso", { "Napiše življenjepis", "Obišče dva delodajalca", "Dogovor za prakso" } },
+  { "language", "Opravi izpit iz slovenščine A2", { "Tečaj dvakrat tedensko", "Poskusni test", "Prijava na izpit" } },
+  { "education", "Vpis v program za odrasle", { "Obisk svetovalnega središča", "Izbira programa", "Vpis" } },
+  { "functional", "Odpre bančni račun in spletno banko", { "Obisk banke", "Nastavitev spletne banke" , NULL } },
+  { "social", "Pogovor v skupini brez tolmača", { "Predstavi se skupini", "Vodi kratek pogovor", NULL } },
+};
+static const char * const demo_wins[] = {
+  "Prvič sama poklicala zdravnika", "Nasmejana prišla na delavnico", "Sama izpolnila obrazec na upravni enoti",
+  "Pohvala delodajalca na praksi", "Prvič predstavila svoje delo skupini", "Odprla e-poštni naslov",
+  "Prišel pravočasno ves teden", "Sama šla na razgovor", "Spekla pecivo za vso skupino",
+  "Prvič uporabila spletno banko",
+};
+static const char * const demo_milestones[] = {
+  "Podpisan individualni načrt", "Začetek delovne prakse", "Opravljen tečaj računalništva",
+};
+static const char * const demo_concerns[] = {
+  "Dva tedna brez obiska, ne dvigne telefona", "Težave doma, razmisli o odhodu", "Zdravstvene težave, manj ur",
+};
+static const char * const demo_situations[] = {
+  "Zaposlena za določen čas", "Prijavljen na zavodu, išče delo", "Vpisana v program za odrasle",
+  "Doma, skrbi za otroke", "Vključen v javna dela", "Ni dosegljiv",
+};
+
+static gboolean
+demo_exec_stmt (KorakStore    *store,
+                sqlite3_stmt  *stmt,
+                GError       **error)
+{
+  return korak_store_step_done (store, stmt, error);
+}
+
+static gboolean
+insert_plans (Demo     *demo,
+              Cohort   *cohorts,
+              guint     n_cohorts,
+              GError  **error)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (demo->seed ^ 0x5a7e0b1u);
+  g_autoptr(GPtrArray) activities = korak_store_list_activities (demo->store, error);
+  sqlite3_stmt *plan, *barrier, *goal, *step, *activity, *review, *journal, *enrolment, *follow_up;
+  gint64 started = g_get_monotonic_time ();
+  guint n_plans = 0;
+  int rc;
+
+  if (activities == NULL ||
+      !(plan = korak_store_prepare (demo->store,
+                                    "INSERT INTO plan (id, participant_id, enrolment_id, interests, strengths, work_experience, "
+                                    "education, agreed_date, next_review_date) VALUES (?1, ?2, "
+                                    "(SELECT id FROM enrolment WHERE participant_id = ?2 ORDER BY start_date DESC LIMIT 1), "
+                                    "?3, ?4, ?5, ?6, ?7, ?8)", error)) ||
+      !(barrier = korak_store_prepare (demo->store,
+                                       "INSERT OR IGNORE INTO plan_barrier (id, plan_id, kind, checked, remark) VALUES (?1, ?2, ?3, 1, ?4)",
+                                       error)) ||
+      !(goal = korak_store_prepare (demo->store,
+                                    "INSERT INTO goal (id, plan_id, area, description, target_date, status, ordinal) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)) ||
+      !(step = korak_store_prepare (demo->store,
+                                    "INSERT INTO goal_step (id, goal_id, ordinal, description, due_date, done) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)) ||
+      !(activity = korak_store_prepare (demo->store,
+                                        "INSERT INTO plan_activity (id, plan_id, activity_id, ordinal, planned_date, done_date) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)) ||
+      !(review = korak_store_prepare (demo->store,
+                                      "INSERT INTO plan_review (id, plan_id, date, kind, changes, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                      error)) ||
+      !(journal = korak_store_prepare (demo->store,
+                                       "INSERT INTO journal_entry (id, participant_id, date, kind, text, seq) "
+                                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)) ||
+      !(enrolment = korak_store_prepare (demo->store,
+                                         "SELECT id, exit_date, exit_positive FROM enrolment "
+                                         "WHERE participant_id = ? AND cohort_id = ? AND exit_date IS NOT NULL", error)) ||
+      !(follow_up = korak_store_prepare (demo->store,
+                                         "INSERT INTO follow_up (id, enrolment_id, due_date, done_date, situation, "
+                                         "employment_status, months) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    return FALSE;
+
+  for (guint c = 0; c < n_cohorts; c++)
+    {
+      const Cohort *cohort = &cohorts[c];
+
+      for (guint m = 0; cohort->members && m < cohort->members->len; m++)
+        {
+          const Member *member = &g_array_index (cohort->members, Member, m);
+          guint32 end = MIN (member->end, demo->today);
+          guint32 agreed = MIN (member->start + 14, end);
+          guint32 last_review = agreed, next_review;
+          gint64 plan_id = korak_store_new_id ();
+          guint n_goals = 2 + rand_below (rng, 2);
+          guint goal_first = rand_below (rng, G_N_ELEMENTS (demo_goals));
+          double progress = end > member->start ? MIN (1.0, (end - member->start) / 180.0) : 0;
+          char day[11], day2[11];
+          int seq = 0;
+
+          if (member->start > demo->today)
+            continue;
+
+          /* Reviews every eight weeks; one in five falls behind. */
+          while (last_review + 56 <= end)
+            last_review += 56;
+          next_review = last_review + 56 - (chance (rng, 0.2) ? rand_between (rng, 57, 80) : 0);
+
+          sqlite3_bind_int64 (plan, 1, plan_id);
+          sqlite3_bind_int64 (plan, 2, member->participant_id);
+          sqlite3_bind_text (plan, 3, demo_interests[rand_below (rng, G_N_ELEMENTS (demo_interests))], -1, SQLITE_STATIC);
+          sqlite3_bind_text (plan, 4, demo_strengths[rand_below (rng, G_N_ELEMENTS (demo_strengths))], -1, SQLITE_STATIC);
+          sqlite3_bind_text (plan, 5, demo_experience[rand_below (rng, G_N_ELEMENTS (demo_experience))], -1, SQLITE_STATIC);
+          sqlite3_bind_text (plan, 6, demo_education[rand_below (rng, G_N_ELEMENTS (demo_education))], -1, SQLITE_STATIC);
+          iso_from_julian (agreed, day);
+          korak_bind_text (plan, 7, day);
+          iso_from_julian (next_review, day2);
+          korak_bind_text (plan, 8, member->end == G_MAXUINT32 ? day2 : NULL);
+          if (!demo_exec_stmt (demo->store, plan, error))
+            return FALSE;
+          n_plans++;
+
+          for (guint k = 0, n = 1 + rand_below (rng, 3); k < n; k++)
+            {
+              guint b = rand_below (rng, G_N_ELEMENTS (demo_barrier_kinds));
+
+              sqlite3_bind_int64 (barrier, 1, korak_store_new_id ());
+              sqlite3_bind_int64 (barrier, 2, plan_id);
+              sqlite3_bind_text (barrier, 3, demo_barrier_kinds[b], -1, SQLITE_STATIC);
+              sqlite3_bind_text (barrier, 4, demo_barrier_remarks[b], -1, SQLITE_STATIC);
+              /* The same kind drawn twice is ignored: once is enough. */
+              if (!demo_exec_stmt (demo->store, barrier, error))
+                return FALSE;
+            }
+
+          for (guint g = 0; g < n_goals; g++)
+            {
+              const DemoGoal *dg = &demo_goals[(goal_first + g) % G_N_ELEMENTS (demo_goals)];
+              gint64 goal_id = korak_store_new_id ();
+              double x = progress - g * 0.2 + g_rand_double (rng) * 0.3;
+              const char *status = x > 0.8 ? "achieved" : x > 0.3 ? "in_progress" : chance (rng, 0.05) ? "dropped" : "planned";
+
+              iso_from_julian (member->start + 60 + 40 * g, day);
+              sqlite3_bind_int64 (goal, 1, goal_id);
+              sqlite3_bind_int64 (goal, 2, plan_id);
+              sqlite3_bind_text (goal, 3, dg->area, -1, SQLITE_STATIC);
+              sqlite3_bind_text (goal, 4, dg->goal, -1, SQLITE_STATIC);
+              korak_bind_text (goal, 5, day);
+              sqlite3_bind_text (goal, 6, status, -1, SQLITE_STATIC);
+              sqlite3_bind_int (goal, 7, (int)g);
+              if (!demo_exec_stmt (demo->store, goal, error))
+                return FALSE;
+
+              for (guint s = 0; s < G_N_ELEMENTS (dg->steps) && dg->steps[s]; s++)
+                {
+                  guint32 due = member->start + 21 + 40 * g + 14 * s;
+
+                  iso_from_julian (due, day);
+                  sqlite3_bind_int64 (step, 1, korak_store_new_id ());
+                  sqlite3_bind_int64 (step, 2, goal_id);
+                  sqlite3_bind_int (step, 3, (int)s);
+                  sqlite3_bind_text (step, 4, dg->steps[s], -1, SQLITE_STATIC);
+                  korak_bind_text (step, 5, day);
+                  sqlite3_bind_int (step, 6, g_str_equal (status, "achieved") || (due < end && !g_str_equal (status, "planned")));
+                  if (!demo_exec_stmt (demo->store, step, error))
+                    return FALSE;
+                }
+            }
+
+          for (guint a = 0; activities->len > 0 && a < 2; a++)
+            {
+              const KorakActivityRecord *act = g_ptr_array_index (activities, rand_below (rng, activities->len));
+              guint32 planned = member->start + 7 + 30 * a;
+
+              iso_from_julian (planned, day);
+              iso_from_julian (planned + 28, day2);
+              sqlite3_bind_int64 (activity, 1, korak_store_new_id ());
+              sqlite3_bind_int64 (activity, 2, plan_id);
+              sqlite3_bind_int64 (activity, 3, act->id);
+              sqlite3_bind_int (activity, 4, (int)a);
+              korak_bind_text (activity, 5, day);
+              korak_bind_text (activity, 6, planned + 28 <= end ? day2 : NULL);
+              if (!demo_exec_stmt (demo->store, activity, error))
+                return FALSE;
+            }
+
+          /* History: agreed, then a review every eight weeks. */
+          for (guint32 r = agreed; r <= end; r += 56)
+            {
+              iso_from_julian (r, day);
+              sqlite3_bind_int64 (review, 1, korak_store_new_id ());
+              sqlite3_bind_int64 (review, 2, plan_id);
+              korak_bind_text (review, 3, day);
+              sqlite3_bind_text (review, 4, r == agreed ? "agreed" : "review", -1, SQLITE_STATIC);
+              sqlite3_bind_text (review, 5, r == agreed ? "[{\"what\":\"plan\",\"item\":null,\"field\":\"agreed_date\",\"old\":null,\"new\":null}]"
+                                                         : "[]", -1, SQLITE_STATIC);
+              sqlite3_bind_int (review, 6, ++seq);
+              if (r == agreed)
+                {
+                  /* The JSON names the day. */
+                  g_autofree char *json = g_strdup_printf ("[{\"what\":\"plan\",\"item\":null,\"field\":\"agreed_date\","
+                                                           "\"old\":null,\"new\":\"%s\"}]", day);
+                  sqlite3_bind_text (review, 5, json, -1, SQLITE_TRANSIENT);
+                }
+              if (!demo_exec_stmt (demo->store, review, error))
+                return FALSE;
+            }
+
+          /* The journal: small wins mostly, now and then a milestone or a concern. */
+          seq = 0;
+          for (guint j = 0, n = end > member->start ? rand_below (rng, 5) : 0; j < n; j++)
+            {
+              double x = g_rand_double (rng);
+              const char *kind = x < 0.7 ? "small_win" : x < 0.85 ? "milestone" : "concern";
+              const char *text = x < 0.7 ? demo_wins[rand_below (rng, G_N_ELEMENTS (demo_wins))]
+                               : x < 0.85 ? demo_milestones[rand_below (rng, G_N_ELEMENTS (demo_milestones))]
+                               : demo_concerns[rand_below (rng, G_N_ELEMENTS (demo_concerns))];
+
+              iso_from_julian (member->start + (end - member->start) * (j + 1) / (n + 1), day);
+              sqlite3_bind_int64 (journal, 1, korak_store_new_id ());
+              sqlite3_bind_int64 (journal, 2, member->participant_id);
+              korak_bind_text (journal, 3, day);
+              sqlite3_bind_text (journal, 4, kind, -1, SQLITE_STATIC);
+              sqlite3_bind_text (journal, 5, text, -1, SQLITE_STATIC);
+              sqlite3_bind_int (journal, 6, ++seq);
+              if (!demo_exec_stmt (demo->store, journal, error))
+                return FALSE;
+            }
+
+          /* Follow-ups at 3 and 6 months after an exit; the past ones mostly done. */
+          if (member->end != G_MAXUINT32)
+            {
+              gint64 enrolment_id = 0;
+              g_autofree char *exit_date = NULL;
+              gboolean positive = FALSE;
+
+              sqlite3_bind_int64 (enrolment, 1, member->participant_id);
+              sqlite3_bind_int64 (enrolment, 2, cohort->id);
+              rc = sqlite3_step (enrolment);
+              if (rc == SQLITE_ROW)
+                {
+                  enrolment_id = sqlite3_column_int64 (enrolment, 0);
+                  exit_date = korak_column_dup (enrolment, 1);
+                  positive = sqlite3_column_int (enrolment, 2) == 1;
+                }
+              sqlite3_reset (enrolment);
+              if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+                {
+                  korak_store_set_error (demo->store, rc, error);
+                  return FALSE;
+                }
+
+              for (int months = 3; enrolment_id != 0 && months <= 6; months += 3)
+                {
+                  g_autofree char *due = korak_date_add_months (exit_date, months);
+                  guint32 due_day = julian_from_iso (due);
+                  gboolean done = due_day + 14 < demo->today && chance (rng, 0.75);
+                  guint s = positive ? rand_below (rng, 3) : 1 + rand_below (rng, 5);
+                  static const char * const statuses[] = { "employed", "job_seeker", "education", "inactive", "programme", "unknown" };
+
+                  iso_from_julian (due_day + rand_below (rng, 14), day);
+                  sqlite3_bind_int64 (follow_up, 1, korak_store_new_id ());
+                  sqlite3_bind_int64 (follow_up, 2, enrolment_id);
+                  korak_bind_text (follow_up, 3, due);
+                  korak_bind_text (follow_up, 4, done ? day : NULL);
+                  korak_bind_text (follow_up, 5, done ? demo_situations[s] : NULL);
+                  korak_bind_text (follow_up, 6, done ? statuses[s] : NULL);
+                  sqlite3_bind_int (follow_up, 7, months);
+                  if (!demo_exec_stmt (demo->store, follow_up, error))
+                    return FALSE;
+                }
+            }
+        }
+    }
+
+  g_debug ("Plans for %u people in %.1f s", n_plans, (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
 static gboolean
 drop_for_bulk (Demo        *demo,
                GPtrArray  **sqls,
@@ -1805,6 +2235,7 @@ drop_for_bulk (Demo        *demo,
   static const char * const names[] = {
     "participant_fts_ai", "session_date", "session_pattern_origin", "session_participant",
     "attendance_participant",
+    "goal_plan", "goal_step_goal", "plan_review_plan", "journal_entry_participant", "journal_entry_kind_date",
   };
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt;
@@ -1945,6 +2376,8 @@ korak_demo_generate (KorakStore              *store,
   ok = drop_for_bulk (&demo, &bulk_sql, error) &&
        insert_participants (&demo, people, options->n_participants, by_programme, error) &&
        insert_timetables (&demo, cohorts, n_cohorts, error) &&
+       insert_assessments (&demo, cohorts, n_cohorts, error) &&
+       insert_plans (&demo, cohorts, n_cohorts, error) &&
        restore_after_bulk (&demo, bulk_sql, error);
   for (guint p = 0; p < N_PROGRAMMES; p++)
     g_ptr_array_unref (by_programme[p]);

@@ -389,6 +389,81 @@ static const char migration_2[] =
   SEED_ACTIVITY ("Woodwork", "work")
   SEED_ACTIVITY ("Cooking", "work");
 
+/* Progress assessments: the competency areas of the programme documents,
+ * in English (korak-assessment.c marks the same names for translation),
+ * in their order, and indexes for a participant's assessments and for the
+ * scores of an area. */
+#define SEED_AREA(ordinal, name) \
+  "INSERT INTO competency_area (id, name, ordinal) VALUES ((random() & 4611686018427387903) + 1, '" name "', " #ordinal ");\n"
+
+static const char migration_3[] =
+  "CREATE INDEX assessment_participant ON assessment(participant_id, date);\n"
+  "CREATE INDEX assessment_score_area ON assessment_score(area_id);\n"
+  SEED_AREA (1, "Communication")
+  SEED_AREA (2, "Self-confidence and motivation")
+  SEED_AREA (3, "Slovenian language")
+  SEED_AREA (4, "Digital skills")
+  SEED_AREA (5, "Financial literacy")
+  SEED_AREA (6, "Everyday procedures")
+  SEED_AREA (7, "Health and well-being")
+  SEED_AREA (8, "Teamwork")
+  SEED_AREA (9, "Work habits")
+  SEED_AREA (10, "Job search");
+
+/* Individual plans, small wins, exits and follow-up: the diagnosis in
+ * parts, barriers as checkable categories with a remark, the trainings of a
+ * plan with planned and done dates, the plan's history (what each save or
+ * review changed, as JSON), the order of journal entries added on one day,
+ * which follow-up (months after the exit) a row is, and indexes for the
+ * Today page. */
+static const char migration_4[] =
+  "ALTER TABLE plan ADD COLUMN interests TEXT;\n"
+  "ALTER TABLE plan ADD COLUMN strengths TEXT;\n"
+  "ALTER TABLE plan ADD COLUMN work_experience TEXT;\n"
+  "ALTER TABLE plan ADD COLUMN education TEXT;\n"
+  "CREATE INDEX plan_participant ON plan(participant_id);\n"
+  "CREATE INDEX plan_next_review ON plan(next_review_date) WHERE next_review_date IS NOT NULL;\n"
+  "CREATE INDEX goal_plan ON goal(plan_id, ordinal);\n"
+  "CREATE INDEX goal_step_goal ON goal_step(goal_id, ordinal);\n"
+
+  "CREATE TABLE plan_barrier (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('language','health','housing','childcare','transport','debt','digital_access','other')),\n"
+  "  checked INTEGER NOT NULL DEFAULT 0 CHECK (checked IN (0,1)),\n"
+  "  remark TEXT,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (plan_id, kind)\n"
+  ");\n"
+
+  "CREATE TABLE plan_activity (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,\n"
+  "  activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE RESTRICT,\n"
+  "  ordinal INTEGER NOT NULL DEFAULT 0,\n"
+  "  planned_date TEXT CHECK " ISO_DATE ("planned_date") ",\n"
+  "  done_date TEXT CHECK " ISO_DATE ("done_date") ",\n"
+  EDITED ");\n"
+  "CREATE INDEX plan_activity_plan ON plan_activity(plan_id, ordinal);\n"
+
+  "CREATE TABLE plan_review (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK " ISO_DATE ("date") ",\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('save','review','agreed')),\n"
+  "  changes TEXT NOT NULL DEFAULT '[]',\n"
+  "  seq INTEGER NOT NULL DEFAULT 0,\n"
+  EDITED ");\n"
+  "CREATE INDEX plan_review_plan ON plan_review(plan_id, seq);\n"
+
+  "ALTER TABLE journal_entry ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;\n"
+  "CREATE INDEX journal_entry_participant ON journal_entry(participant_id, date, seq);\n"
+  "CREATE INDEX journal_entry_kind_date ON journal_entry(kind, date);\n"
+
+  "ALTER TABLE follow_up ADD COLUMN months INTEGER CHECK (months IS NULL OR months > 0);\n"
+  "CREATE INDEX follow_up_enrolment ON follow_up(enrolment_id, due_date);\n"
+  "CREATE INDEX follow_up_open ON follow_up(due_date) WHERE done_date IS NULL;\n";
+
 typedef struct
 {
   int         version;
@@ -398,6 +473,8 @@ typedef struct
 static const Migration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
+  { 4, migration_4 },
 };
 
 gboolean

@@ -34,7 +34,7 @@ typedef enum
 } KorakStoreError;
 
 /* The schema version this build writes; see korak-migrations.c. */
-#define KORAK_STORE_SCHEMA_VERSION 2
+#define KORAK_STORE_SCHEMA_VERSION 4
 
 #define KORAK_TYPE_STORE (korak_store_get_type ())
 

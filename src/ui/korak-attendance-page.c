@@ -22,6 +22,7 @@ struct _KorakAttendancePage
 
   KorakStore     *store;
   GListModel     *warnings;
+  GCancellable   *cancellable;
   int             threshold;
 
   GtkWidget      *sidebar_button;
@@ -84,26 +85,27 @@ on_row_activated_cb (KorakAttendancePage *self,
                    korak_warning_item_get_warning (item)->participant_id);
 }
 
-void
-korak_attendance_page_reload (KorakAttendancePage *self)
+static void
+on_warnings_loaded_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
+  g_autoptr(KorakAttendancePage) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) warnings = NULL;
-  g_autofree char *today = NULL;
   g_autofree char *explanation = NULL;
   g_autofree char *subtitle = NULL;
 
-  g_return_if_fail (KORAK_IS_ATTENDANCE_PAGE (self));
-
-  if (self->store == NULL)
-    return;
-
-  today = korak_date_today ();
-  if (!(warnings = korak_attendance_warnings_load (self->store, today, self->threshold / 100.0, &error)))
+  if (!(warnings = korak_attendance_warnings_load_finish (result, &error)))
     {
-      korak_show_toast (GTK_WIDGET (self), error->message);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_object (&self->cancellable);
+          korak_show_toast (GTK_WIDGET (self), error->message);
+        }
       return;
     }
+  g_clear_object (&self->cancellable);
 
   g_set_object (&self->warnings, warnings);
   gtk_list_box_bind_model (self->list_box, warnings, create_row, self, NULL);
@@ -118,6 +120,36 @@ korak_attendance_page_reload (KorakAttendancePage *self)
   adw_status_page_set_description (self->empty_page,
                                    _("Everyone attended at least the threshold set in preferences over the last four weeks."));
   gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (warnings) > 0 ? "list" : "empty");
+}
+
+/* Reads the warnings on a worker thread; the list shown stays until the
+ * new one is there. */
+void
+korak_attendance_page_reload (KorakAttendancePage *self)
+{
+  g_autofree char *today = NULL;
+
+  g_return_if_fail (KORAK_IS_ATTENDANCE_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  today = korak_date_today ();
+  korak_attendance_warnings_load_async (self->store, today, self->threshold / 100.0, self->cancellable,
+                                        on_warnings_loaded_cb, g_object_ref (self));
+}
+
+/* Whether a reload is still under way. */
+gboolean
+korak_attendance_page_get_loading (KorakAttendancePage *self)
+{
+  g_return_val_if_fail (KORAK_IS_ATTENDANCE_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 void
@@ -188,6 +220,9 @@ korak_attendance_page_dispose (GObject *object)
 {
   KorakAttendancePage *self = (KorakAttendancePage *)object;
 
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->warnings);
   g_clear_object (&self->store);
 

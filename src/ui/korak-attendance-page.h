@@ -26,5 +26,6 @@ void        korak_attendance_page_set_threshold (KorakAttendancePage *self,
                                                  int                  percent);
 void        korak_attendance_page_reload        (KorakAttendancePage *self);
 GListModel *korak_attendance_page_get_model     (KorakAttendancePage *self);
+gboolean    korak_attendance_page_get_loading   (KorakAttendancePage *self);
 
 G_END_DECLS

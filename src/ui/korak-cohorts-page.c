@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "korak-cohort-progress-window.h"
 #include "korak-cohort-util.h"
 #include "korak-cohorts-page.h"
 #include "korak-date.h"
@@ -308,6 +309,7 @@ update_actions (KorakCohortsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.add-closure", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.generate", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.enrol", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.progress", has && self->shown->id != 0);
 }
 
 static void
@@ -1161,6 +1163,28 @@ programmes_action (GtkWidget  *widget,
   dialog = korak_programmes_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->programmes);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (on_setup_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+progress_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  KorakCohortsPage *self = KORAK_COHORTS_PAGE (widget);
+  KorakCohortProgressWindow *window;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->shown == NULL || self->shown->id == 0)
+    return;
+
+  window = korak_cohort_progress_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                             self->shown->id, self->shown->name, &error);
+  if (window == NULL)
+    {
+      korak_show_toast (widget, error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -2210,6 +2234,7 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohorts.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "cohorts.programmes", NULL, programmes_action);
   gtk_widget_class_install_action (widget_class, "cohorts.staff", NULL, staff_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.progress", NULL, progress_action);
   gtk_widget_class_install_action (widget_class, "cohorts.add-pattern", NULL, add_pattern_action);
   gtk_widget_class_install_action (widget_class, "cohorts.edit-pattern", "x", edit_pattern_action);
   gtk_widget_class_install_action (widget_class, "cohorts.remove-pattern", "x", remove_pattern_action);

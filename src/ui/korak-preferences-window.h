@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "korak-area-list.h"
+
 G_BEGIN_DECLS
 
 #define KORAK_TYPE_PREFERENCES_WINDOW (korak_preferences_window_get_type ())
@@ -20,5 +22,9 @@ G_DECLARE_FINAL_TYPE (KorakPreferencesWindow, korak_preferences_window, KORAK, P
 GtkWidget     *korak_preferences_window_new                  (GtkWindow *parent,
                                                               GSettings *settings);
 GtkSpinButton *korak_preferences_window_get_threshold_button (KorakPreferencesWindow *self);
+/* Adds the Competency Areas page: rename, reorder, retire, restore, add. */
+void           korak_preferences_window_set_store            (KorakPreferencesWindow *self,
+                                                              KorakStore             *store);
+KorakAreaList *korak_preferences_window_get_areas            (KorakPreferencesWindow *self);
 
 G_END_DECLS

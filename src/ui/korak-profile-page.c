@@ -13,6 +13,7 @@
 
 #include "korak-profile-page.h"
 #include "korak-profile-sheet.h"
+#include "korak-progress-page.h"
 #include "korak-ui-util.h"
 
 struct _KorakProfilePage
@@ -28,6 +29,8 @@ struct _KorakProfilePage
   GtkWidget            *menu_button;
   GtkStack             *stack;
   KorakParticipantForm *form;
+  AdwViewStack         *view_stack;
+  KorakProgressPage    *progress_page;
 };
 
 G_DEFINE_FINAL_TYPE (KorakProfilePage, korak_profile_page, ADW_TYPE_BIN)
@@ -59,6 +62,15 @@ update_header (KorakProfilePage *self)
                                  has && korak_participant_form_get_changed (self->form));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-pdf", has);
+}
+
+static void
+update_progress (KorakProfilePage *self)
+{
+  KorakStore *store = self->participants ? korak_participant_list_get_store (self->participants) : NULL;
+
+  korak_progress_page_set_participant (self->progress_page, store,
+                                       self->participant ? korak_participant_get_id (self->participant) : 0);
 }
 
 static void
@@ -123,6 +135,7 @@ korak_profile_page_show (KorakProfilePage *self,
   g_set_object (&self->participant, participant);
   if (participant != NULL)
     korak_participant_form_set_record (self->form, korak_participant_get_record (participant));
+  update_progress (self);
   update_header (self);
 
   return TRUE;
@@ -410,6 +423,7 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, KORAK_TYPE_PARTICIPANT);
 
   g_type_ensure (KORAK_TYPE_PARTICIPANT_FORM);
+  g_type_ensure (KORAK_TYPE_PROGRESS_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -420,6 +434,8 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, stack);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, form);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, progress_page);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action);
@@ -449,6 +465,7 @@ korak_profile_page_set_participants (KorakProfilePage     *self,
 
   g_set_object (&self->participants, participants);
   korak_participant_form_set_cohorts (self->form, cohorts);
+  update_progress (self);
 }
 
 KorakParticipant *
@@ -474,4 +491,22 @@ korak_profile_page_set_show_back (KorakProfilePage *self,
   g_return_if_fail (KORAK_IS_PROFILE_PAGE (self));
 
   gtk_widget_set_visible (self->back_button, show_back);
+}
+
+KorakProgressPage *
+korak_profile_page_get_progress_page (KorakProfilePage *self)
+{
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
+
+  return self->progress_page;
+}
+
+/* "profile" or "progress" */
+void
+korak_profile_page_set_view (KorakProfilePage *self,
+                             const char       *name)
+{
+  g_return_if_fail (KORAK_IS_PROFILE_PAGE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -11,6 +11,7 @@
 
 #include "korak-participant-form.h"
 #include "korak-participant-list.h"
+#include "korak-progress-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,10 @@ gboolean              korak_profile_page_export_pdf       (KorakProfilePage     
                                                            GError              **error);
 void                  korak_profile_page_set_show_back    (KorakProfilePage     *self,
                                                            gboolean              show_back);
+/* The Progress tab beside the profile form. */
+KorakProgressPage    *korak_profile_page_get_progress_page (KorakProfilePage    *self);
+/* "profile" or "progress" */
+void                  korak_profile_page_set_view         (KorakProfilePage     *self,
+                                                           const char           *name);
 
 G_END_DECLS

@@ -348,6 +348,8 @@ korak_window_show_preferences (KorakWindow *self)
   g_return_if_fail (KORAK_IS_WINDOW (self));
 
   preferences = korak_preferences_window_new (GTK_WINDOW (self), self->settings);
+  if (self->store != NULL)
+    korak_preferences_window_set_store (KORAK_PREFERENCES_WINDOW (preferences), self->store);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
