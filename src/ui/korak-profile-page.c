@@ -12,6 +12,9 @@
 #include <glib/gi18n.h>
 
 #include "korak-profile-page.h"
+#include "korak-exit-dialog.h"
+#include "korak-journal-page.h"
+#include "korak-plan-page.h"
 #include "korak-profile-sheet.h"
 #include "korak-progress-page.h"
 #include "korak-ui-util.h"
@@ -31,6 +34,8 @@ struct _KorakProfilePage
   KorakParticipantForm *form;
   AdwViewStack         *view_stack;
   KorakProgressPage    *progress_page;
+  KorakPlanPage        *plan_page;
+  KorakJournalPage     *journal_page;
 };
 
 G_DEFINE_FINAL_TYPE (KorakProfilePage, korak_profile_page, ADW_TYPE_BIN)
@@ -62,6 +67,8 @@ update_header (KorakProfilePage *self)
                                  has && korak_participant_form_get_changed (self->form));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-pdf", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.end-enrolment",
+                                 has && korak_participant_get_record (self->participant)->cohort_id != 0);
 }
 
 static void
@@ -69,8 +76,14 @@ update_progress (KorakProfilePage *self)
 {
   KorakStore *store = self->participants ? korak_participant_list_get_store (self->participants) : NULL;
 
-  korak_progress_page_set_participant (self->progress_page, store,
-                                       self->participant ? korak_participant_get_id (self->participant) : 0);
+  gint64 id = self->participant ? korak_participant_get_id (self->participant) : 0;
+
+  korak_progress_page_set_participant (self->progress_page, store, id);
+  if (store != NULL)
+    {
+      korak_plan_page_set_participant (self->plan_page, store, id);
+      korak_journal_page_set_participant (self->journal_page, store, id);
+    }
 }
 
 static void
@@ -93,6 +106,13 @@ korak_profile_page_save (KorakProfilePage *self)
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), FALSE);
+
+  /* The plan is part of the person's pages: its edits are kept the same way. */
+  if (korak_plan_page_has_changes (self->plan_page) && !korak_plan_page_save (self->plan_page))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "plan");
+      return FALSE;
+    }
 
   if (self->participant == NULL || !korak_participant_form_get_changed (self->form))
     return TRUE;
@@ -399,6 +419,52 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
+on_exit_done_cb (KorakProfilePage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The status and the cohort of the person changed with the exit. */
+  if (self->participants != NULL && !korak_participant_list_reload (self->participants, &error))
+    korak_participant_form_show_error (self->form, error->message);
+  else if (self->participant != NULL)
+    korak_participant_form_set_record (self->form, korak_participant_get_record (self->participant));
+  update_header (self);
+  update_progress (self);
+}
+
+static void
+end_enrolment_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  KorakExitDialog *dialog;
+
+  if (self->participant == NULL || self->participants == NULL || !korak_profile_page_save (self))
+    return;
+
+  dialog = korak_exit_dialog_open (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   korak_participant_list_get_store (self->participants),
+                                   korak_participant_get_id (self->participant));
+  g_signal_connect_object (dialog, "done", G_CALLBACK (on_exit_done_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Ctrl+J from anywhere in the profile: one line in the journal. */
+static void
+quick_journal_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+
+  if (self->participant == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "journal");
+  korak_journal_page_quick_add (self->journal_page);
+}
+
+static void
 korak_profile_page_dispose (GObject *object)
 {
   KorakProfilePage *self = (KorakProfilePage *)object;
@@ -424,6 +490,8 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
 
   g_type_ensure (KORAK_TYPE_PARTICIPANT_FORM);
   g_type_ensure (KORAK_TYPE_PROGRESS_PAGE);
+  g_type_ensure (KORAK_TYPE_PLAN_PAGE);
+  g_type_ensure (KORAK_TYPE_JOURNAL_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -436,6 +504,8 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, form);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, journal_page);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action);
@@ -443,6 +513,9 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "profile.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "profile.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "profile.end-enrolment", NULL, end_enrolment_action);
+  gtk_widget_class_install_action (widget_class, "profile.quick-journal", NULL, quick_journal_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "profile.quick-journal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "profile.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "profile.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

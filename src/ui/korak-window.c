@@ -14,6 +14,8 @@
 #include "korak-attendance-page.h"
 #include "korak-cohort.h"
 #include "korak-cohorts-page.h"
+#include "korak-follow-up-dialog.h"
+#include "korak-today-page.h"
 #include "korak-preferences-window.h"
 #include "korak-schedule-page.h"
 #include "korak-window.h"
@@ -36,6 +38,7 @@ struct _KorakWindow
   guint                  schedule_ready : 1;
   guint                  cohorts_ready : 1;
   guint                  attendance_ready : 1;
+  guint                  today_ready : 1;
 
   AdwLeaflet            *leaflet;
   AdwWindowTitle        *sidebar_title;
@@ -48,6 +51,7 @@ struct _KorakWindow
   KorakSchedulePage     *schedule_page;
   KorakCohortsPage      *cohorts_page;
   KorakAttendancePage   *attendance_page;
+  KorakTodayPage        *today_page;
 };
 
 G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -182,7 +186,7 @@ korak_window_open_database (KorakWindow *self,
     }
 
   g_set_object (&self->store, store);
-  self->schedule_ready = self->cohorts_ready = self->attendance_ready = FALSE;
+  self->schedule_ready = self->cohorts_ready = self->attendance_ready = self->today_ready = FALSE;
   korak_participants_page_set_loading (self->participants_page);
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -221,6 +225,14 @@ prepare_view (KorakWindow *self,
     }
   else if (g_str_equal (name, "schedule"))
     korak_schedule_page_reload (self->schedule_page);
+  else if (g_str_equal (name, "today") && !self->today_ready)
+    {
+      self->today_ready = TRUE;
+      korak_today_page_set_threshold (self->today_page, threshold_percent (self));
+      korak_today_page_set_store (self->today_page, self->store);
+    }
+  else if (g_str_equal (name, "today"))
+    korak_today_page_reload (self->today_page);
   else if (g_str_equal (name, "cohorts") && !self->cohorts_ready)
     {
       self->cohorts_ready = TRUE;
@@ -334,10 +346,58 @@ on_warning_activated_cb (KorakWindow *self,
 }
 
 static void
+on_follow_up_done_cb (KorakWindow *self)
+{
+  if (self->today_ready)
+    korak_today_page_reload (self->today_page);
+}
+
+/* A row of Today opens the page it is about. */
+static void
+on_today_open_cb (KorakWindow *self,
+                  const char  *kind,
+                  gint64       id)
+{
+  KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
+
+  if (g_strcmp0 (kind, "session") == 0)
+    {
+      korak_window_show_view (self, "schedule");
+      korak_schedule_page_show_session (self->schedule_page, id);
+    }
+  else if (g_strcmp0 (kind, "follow-up") == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      KorakFollowUpDialog *dialog = korak_follow_up_dialog_new (GTK_WINDOW (self), self->store, id, &error);
+
+      if (dialog == NULL)
+        {
+          korak_show_toast (GTK_WIDGET (self), error->message);
+          return;
+        }
+      g_signal_connect_object (dialog, "done", G_CALLBACK (on_follow_up_done_cb), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      korak_window_show_view (self, "participants");
+      korak_participants_page_select (self->participants_page, id);
+      if (g_strcmp0 (kind, "review") == 0)
+        korak_profile_page_set_view (profile, "plan");
+      else if (g_strcmp0 (kind, "small-win") == 0)
+        korak_profile_page_set_view (profile, "journal");
+      else
+        korak_profile_page_set_view (profile, "profile");
+    }
+}
+
+static void
 on_threshold_changed_cb (KorakWindow *self)
 {
   if (self->attendance_ready)
     korak_attendance_page_set_threshold (self->attendance_page, threshold_percent (self));
+  if (self->today_ready)
+    korak_today_page_set_threshold (self->today_page, threshold_percent (self));
 }
 
 void
@@ -527,6 +587,7 @@ korak_window_class_init (KorakWindowClass *klass)
   g_type_ensure (KORAK_TYPE_SCHEDULE_PAGE);
   g_type_ensure (KORAK_TYPE_COHORTS_PAGE);
   g_type_ensure (KORAK_TYPE_ATTENDANCE_PAGE);
+  g_type_ensure (KORAK_TYPE_TODAY_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -542,6 +603,8 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, schedule_page);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, cohorts_page);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, attendance_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_today_open_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cohorts_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_warning_activated_cb);
@@ -630,6 +693,13 @@ korak_window_get_cohorts_page (KorakWindow *self)
 {
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
   return self->cohorts_page;
+}
+
+KorakTodayPage *
+korak_window_get_today_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->today_page;
 }
 
 KorakAttendancePage *

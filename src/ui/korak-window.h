@@ -13,6 +13,7 @@
 #include "korak-cohorts-page.h"
 #include "korak-participants-page.h"
 #include "korak-schedule-page.h"
+#include "korak-today-page.h"
 #include "korak-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ const char            *korak_window_get_error_message     (KorakWindow    *self)
 KorakSchedulePage     *korak_window_get_schedule_page     (KorakWindow    *self);
 KorakCohortsPage      *korak_window_get_cohorts_page      (KorakWindow    *self);
 KorakAttendancePage   *korak_window_get_attendance_page   (KorakWindow    *self);
+KorakTodayPage        *korak_window_get_today_page        (KorakWindow    *self);
 void                   korak_window_show_view             (KorakWindow    *self,
                                                            const char     *name);
 void                   korak_window_show_preferences      (KorakWindow    *self);
