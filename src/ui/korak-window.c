@@ -52,6 +52,12 @@ struct _KorakWindow
   KorakCohortsPage      *cohorts_page;
   KorakAttendancePage   *attendance_page;
   KorakTodayPage        *today_page;
+  /* The views other than Participants are made when first shown, so the
+   * window's first frame does not wait for them. */
+  AdwBin                *schedule_bin;
+  AdwBin                *cohorts_bin;
+  AdwBin                *attendance_bin;
+  AdwBin                *today_bin;
 };
 
 G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -210,11 +216,51 @@ threshold_percent (KorakWindow *self)
   return self->settings != NULL ? g_settings_get_int (self->settings, "attendance-threshold") : 75;
 }
 
+static GtkWidget *
+install_view (KorakWindow *self,
+              AdwBin      *bin,
+              GType        type)
+{
+  GtkWidget *page = g_object_new (type, NULL);
+
+  g_object_bind_property (self->leaflet, "folded", page, "show-sidebar-button", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (bin, page);
+  return page;
+}
+
+static void on_cohorts_changed_cb (KorakWindow *self);
+static void on_warning_activated_cb (KorakWindow *self, gint64 participant_id);
+static void on_today_open_cb (KorakWindow *self, const char *kind, gint64 id);
+
+static void
+ensure_views (KorakWindow *self,
+              const char  *name)
+{
+  if (g_str_equal (name, "schedule") && self->schedule_page == NULL)
+    self->schedule_page = KORAK_SCHEDULE_PAGE (install_view (self, self->schedule_bin, KORAK_TYPE_SCHEDULE_PAGE));
+  else if (g_str_equal (name, "cohorts") && self->cohorts_page == NULL)
+    {
+      self->cohorts_page = KORAK_COHORTS_PAGE (install_view (self, self->cohorts_bin, KORAK_TYPE_COHORTS_PAGE));
+      g_signal_connect_swapped (self->cohorts_page, "changed", G_CALLBACK (on_cohorts_changed_cb), self);
+    }
+  else if (g_str_equal (name, "attendance") && self->attendance_page == NULL)
+    {
+      self->attendance_page = KORAK_ATTENDANCE_PAGE (install_view (self, self->attendance_bin, KORAK_TYPE_ATTENDANCE_PAGE));
+      g_signal_connect_swapped (self->attendance_page, "participant-activated", G_CALLBACK (on_warning_activated_cb), self);
+    }
+  else if (g_str_equal (name, "today") && self->today_page == NULL)
+    {
+      self->today_page = KORAK_TODAY_PAGE (install_view (self, self->today_bin, KORAK_TYPE_TODAY_PAGE));
+      g_signal_connect_swapped (self->today_page, "open", G_CALLBACK (on_today_open_cb), self);
+    }
+}
+
 /* Gives the view the open store the first time it is shown. */
 static void
 prepare_view (KorakWindow *self,
               const char  *name)
 {
+  ensure_views (self, name);
   if (self->store == NULL)
     return;
 
@@ -584,10 +630,6 @@ korak_window_class_init (KorakWindowClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (KORAK_TYPE_PARTICIPANTS_PAGE);
-  g_type_ensure (KORAK_TYPE_SCHEDULE_PAGE);
-  g_type_ensure (KORAK_TYPE_COHORTS_PAGE);
-  g_type_ensure (KORAK_TYPE_ATTENDANCE_PAGE);
-  g_type_ensure (KORAK_TYPE_TODAY_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -600,14 +642,11 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_page);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, KorakWindow, schedule_page);
-  gtk_widget_class_bind_template_child (widget_class, KorakWindow, cohorts_page);
-  gtk_widget_class_bind_template_child (widget_class, KorakWindow, attendance_page);
-  gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_today_open_cb);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, schedule_bin);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, cohorts_bin);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, attendance_bin);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cohorts_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_warning_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
@@ -685,6 +724,7 @@ KorakSchedulePage *
 korak_window_get_schedule_page (KorakWindow *self)
 {
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  ensure_views (self, "schedule");
   return self->schedule_page;
 }
 
@@ -692,6 +732,7 @@ KorakCohortsPage *
 korak_window_get_cohorts_page (KorakWindow *self)
 {
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  ensure_views (self, "cohorts");
   return self->cohorts_page;
 }
 
@@ -699,6 +740,7 @@ KorakTodayPage *
 korak_window_get_today_page (KorakWindow *self)
 {
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  ensure_views (self, "today");
   return self->today_page;
 }
 
@@ -706,6 +748,7 @@ KorakAttendancePage *
 korak_window_get_attendance_page (KorakWindow *self)
 {
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  ensure_views (self, "attendance");
   return self->attendance_page;
 }
 
