@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -63,31 +65,6 @@ typedef struct
   KorakSession  *activated;
   guint          n_activated;
 } Fixture;
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-spin (guint ms)
-{
-  gint64 until = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static void
 set_str (char       **field,
