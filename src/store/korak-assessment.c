@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "korak-assessment.h"
+#include "korak-plan.h"
 #include "korak-date.h"
 #include "korak-store-private.h"
 
@@ -33,20 +34,6 @@ static const KorakChoice assessment_kinds[] = {
   { NULL, NULL }
 };
 
-static const KorakChoice exit_reasons[] = {
-  { "employment",      N_("Employment") },
-  { "education",       N_("Education") },
-  { "training",        N_("Further training") },
-  { "job_seeker",      N_("Active job seeker") },
-  { "public_works",    N_("Public works") },
-  { "other_programme", N_("Another programme") },
-  { "health",          N_("Health reasons") },
-  { "family",          N_("Family reasons") },
-  { "personal",        N_("Personal reasons") },
-  { "moved",           N_("Moved away") },
-  { "other",           N_("Other") },
-  { NULL, NULL }
-};
 
 /* The areas migration 3 seeds, in English, marked here for translation. */
 static const char * const seeded_areas[] = {
@@ -72,10 +59,11 @@ korak_assessment_kinds (void)
   return assessment_kinds;
 }
 
+/* One vocabulary of exit reasons: the one the exit dialog stores. */
 const KorakChoice *
 korak_exit_reasons (void)
 {
-  return exit_reasons;
+  return korak_enrolment_exit_reasons ();
 }
 
 const char *

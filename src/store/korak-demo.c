@@ -1041,7 +1041,7 @@ plan_enrolment (Demo         *demo,
   static const char * const early_reasons[] = { "employment", "health", "family", "personal", "moved" };
   static const double early_weights[] = { 0.25, 0.25, 0.25, 0.15, 0.10 };
   static const char * const outcomes[] = {
-    "employment", "education", "training", "job_seeker", "public_works", "other_programme",
+    "employment", "education", "further_training", "job_seeker_registration", "other_programme", "other_programme",
   };
   static const double outcome_weights[] = { 0.25, 0.10, 0.15, 0.30, 0.10, 0.10 };
   GRand *rng = demo->rng;
@@ -1082,7 +1082,7 @@ plan_enrolment (Demo         *demo,
       e->end = c->end;
       e->exit_date = c->end;
       e->exit_outcome = outcomes[k];
-      e->exit_positive = !g_str_equal (outcomes[k], "job_seeker");
+      e->exit_positive = korak_exit_reason_is_positive (outcomes[k]);
       return "completed";
     }
 

@@ -107,10 +107,8 @@ is_choice (const KorakChoice *choices,
 gboolean
 korak_exit_reason_is_positive (const char *reason)
 {
-  /* Also the codes korak-assessment.c's reports use for the same exits. */
   static const char * const positive[] = {
-    "employment", "education", "further_training", "job_seeker_registration", "other_programme",
-    "training", "job_seeker", "public_works", NULL
+    "employment", "education", "further_training", "job_seeker_registration", "other_programme", NULL
   };
 
   return reason != NULL && g_strv_contains (positive, reason);
