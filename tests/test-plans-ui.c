@@ -34,6 +34,9 @@ typedef struct
   char       *today;
 } Fixture;
 
+
+static gboolean today_loaded (gpointer page);
+
 static gboolean
 is_mapped (gpointer widget)
 {
@@ -440,6 +443,8 @@ find_follow_up_today (Fixture *f)
   gtk_widget_set_visible (gtk_widget_get_prev_sibling (page), FALSE);
   g_signal_connect (page, "open", G_CALLBACK (on_open_cb), &opened);
   korak_today_page_set_store (KORAK_TODAY_PAGE (page), f->store);
+  g_assert_true (korak_today_page_get_loading (KORAK_TODAY_PAGE (page)));
+  wait_until (today_loaded, page);
 
   rows = find_all (page, "today-follow-up");
   g_assert_cmpuint (rows->len, ==, 1);
@@ -505,6 +510,7 @@ find_follow_up_today (Fixture *f)
     g_assert_cmpstr (back->done_date, ==, f->today);
     g_assert_cmpstr (back->employment_status, ==, "employed");
     korak_today_page_reload (KORAK_TODAY_PAGE (page));
+    wait_until (today_loaded, page);
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = find_all (page, "today-follow-up");
     g_assert_cmpuint (rows->len, ==, 0);
@@ -543,4 +549,10 @@ main (int   argc,
               test_plan_journal_exit_today, fixture_tear_down);
 
   return g_test_run ();
+}
+
+static gboolean
+today_loaded (gpointer page)
+{
+  return !korak_today_page_get_loading (page);
 }

@@ -145,6 +145,52 @@ due_badge (const KorakDueRecord *r,
   return g_strdup_printf (_("Due %s"), shown);
 }
 
+/* What the day's sections are made of, read in one go. */
+typedef struct
+{
+  char      *date;
+  GPtrArray *sessions;
+  GPtrArray *reviews;
+  GPtrArray *follow_ups;
+  GPtrArray *warnings;
+  GPtrArray *wins;
+} TodayRecords;
+
+static void
+today_records_free (TodayRecords *r)
+{
+  g_free (r->date);
+  g_clear_pointer (&r->sessions, g_ptr_array_unref);
+  g_clear_pointer (&r->reviews, g_ptr_array_unref);
+  g_clear_pointer (&r->follow_ups, g_ptr_array_unref);
+  g_clear_pointer (&r->warnings, g_ptr_array_unref);
+  g_clear_pointer (&r->wins, g_ptr_array_unref);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TodayRecords, today_records_free)
+
+static TodayRecords *
+fetch_records (KorakStore  *store,
+               const char  *date,
+               double       threshold,
+               GError     **error)
+{
+  g_autoptr(TodayRecords) r = g_new0 (TodayRecords, 1);
+
+  r->date = g_strdup (date);
+  if (!(r->sessions = korak_store_list_sessions (store, 0, date, date, error)) ||
+      !(r->reviews = korak_store_list_reviews_due (store, date, REVIEW_DAYS_AHEAD, error)) ||
+      !(r->follow_ups = korak_store_list_follow_ups_due (store, date, 0, error)) ||
+      !(r->warnings = korak_store_list_attendance_warnings (store, date, threshold, error)) ||
+      !(r->wins = korak_store_list_recent_journal (store, "small_win", N_SMALL_WINS, error)))
+    return NULL;
+
+  return g_steal_pointer (&r);
+}
+
+static void fill_sections (KorakToday *self, TodayRecords *r);
+
 gboolean
 korak_today_load (KorakToday   *self,
                   KorakStore   *store,
@@ -152,22 +198,109 @@ korak_today_load (KorakToday   *self,
                   double        threshold,
                   GError      **error)
 {
-  GPtrArray *lists[KORAK_TODAY_N_SECTIONS] = { NULL, };
-  g_autoptr(GPtrArray) sessions = NULL;
-  g_autoptr(GPtrArray) reviews = NULL;
-  g_autoptr(GPtrArray) follow_ups = NULL;
-  g_autoptr(GPtrArray) warnings = NULL;
-  g_autoptr(GPtrArray) wins = NULL;
+  g_autoptr(TodayRecords) r = NULL;
 
   g_return_val_if_fail (KORAK_IS_TODAY (self), FALSE);
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
 
-  if (!(sessions = korak_store_list_sessions (store, 0, date, date, error)) ||
-      !(reviews = korak_store_list_reviews_due (store, date, REVIEW_DAYS_AHEAD, error)) ||
-      !(follow_ups = korak_store_list_follow_ups_due (store, date, 0, error)) ||
-      !(warnings = korak_store_list_attendance_warnings (store, date, threshold, error)) ||
-      !(wins = korak_store_list_recent_journal (store, "small_win", N_SMALL_WINS, error)))
+  if (!(r = fetch_records (store, date, threshold, error)))
     return FALSE;
+
+  fill_sections (self, r);
+  return TRUE;
+}
+
+typedef struct
+{
+  char   *path;
+  char   *date;
+  double  threshold;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data->date);
+  g_free (data);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(KorakStore) store = NULL;
+  TodayRecords *r;
+  GError *error = NULL;
+
+  /* A connection of this thread's own; WAL lets it read beside the window. */
+  if (!(store = korak_store_open (data->path, &error)) ||
+      !(r = fetch_records (store, data->date, data->threshold, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, r, (GDestroyNotify) today_records_free);
+}
+
+/* The same as korak_today_load(), read on a worker thread: the attendance
+ * warnings alone read every mark of four weeks. */
+void
+korak_today_load_async (KorakToday          *self,
+                        KorakStore          *store,
+                        const char          *date,
+                        double               threshold,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (KORAK_IS_TODAY (self));
+  g_return_if_fail (KORAK_IS_STORE (store));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, korak_today_load_async);
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (korak_store_get_path (store));
+  data->date = g_strdup (date);
+  data->threshold = threshold;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+gboolean
+korak_today_load_finish (KorakToday    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_autoptr(TodayRecords) r = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!(r = g_task_propagate_pointer (G_TASK (result), error)))
+    return FALSE;
+
+  fill_sections (self, r);
+  return TRUE;
+}
+
+static void
+fill_sections (KorakToday   *self,
+               TodayRecords *records)
+{
+  GPtrArray *lists[KORAK_TODAY_N_SECTIONS] = { NULL, };
+  GPtrArray *sessions = records->sessions;
+  GPtrArray *reviews = records->reviews;
+  GPtrArray *follow_ups = records->follow_ups;
+  GPtrArray *warnings = records->warnings;
+  GPtrArray *wins = records->wins;
+  const char *date = records->date;
 
   for (guint i = 0; i < KORAK_TODAY_N_SECTIONS; i++)
     lists[i] = g_ptr_array_new_with_free_func (g_object_unref);
@@ -237,5 +370,4 @@ korak_today_load (KorakToday   *self,
                            lists[i]->pdata, lists[i]->len);
       g_ptr_array_unref (lists[i]);
     }
-  return TRUE;
 }

@@ -52,4 +52,15 @@ gboolean    korak_today_load        (KorakToday   *self,
 GListModel *korak_today_get_section (KorakToday        *self,
                                      KorakTodaySection  section);
 
+void        korak_today_load_async  (KorakToday          *self,
+                                     KorakStore          *store,
+                                     const char          *date,
+                                     double               threshold,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data);
+gboolean    korak_today_load_finish (KorakToday          *self,
+                                     GAsyncResult        *result,
+                                     GError             **error);
+
 G_END_DECLS

@@ -39,6 +39,8 @@ struct _KorakTodayPage
 
   KorakStore           *store;
   KorakToday           *today;
+  GCancellable         *cancellable;
+  GtkWidget            *loading_spinner;
   char                 *date;
   int                   threshold;
   AdwPreferencesGroup  *groups[KORAK_TODAY_N_SECTIONS];
@@ -159,6 +161,30 @@ fill_section (KorakTodayPage    *self,
     }
 }
 
+static void
+on_today_loaded_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KorakTodayPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!korak_today_load_finish (KORAK_TODAY (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->cancellable);
+      gtk_widget_set_visible (self->loading_spinner, FALSE);
+      korak_show_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_visible (self->loading_spinner, FALSE);
+
+  for (guint i = 0; i < KORAK_TODAY_N_SECTIONS; i++)
+    fill_section (self, i);
+}
+
 void
 korak_today_page_reload (KorakTodayPage *self)
 {
@@ -174,19 +200,27 @@ korak_today_page_reload (KorakTodayPage *self)
     return;
 
   today = self->date ? g_strdup (self->date) : korak_date_today ();
-  if (!korak_today_load (self->today, self->store, today, self->threshold / 100.0, &error))
-    {
-      korak_show_toast (GTK_WIDGET (self), error->message);
-      return;
-    }
-
   shown = korak_date_format (today);
   adw_window_title_set_subtitle (self->window_title, shown);
   gtk_label_set_text (self->greeting_label,
                       hour < 12 ? _("Good morning") : hour < 18 ? _("Good afternoon") : _("Good evening"));
 
-  for (guint i = 0; i < KORAK_TODAY_N_SECTIONS; i++)
-    fill_section (self, i);
+  /* Read on a worker thread; the sections shown stay until the new ones are in. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_visible (self->loading_spinner, TRUE);
+  korak_today_load_async (self->today, self->store, today, self->threshold / 100.0, self->cancellable,
+                          on_today_loaded_cb, g_object_ref (self));
+}
+
+/* Whether a reload is still under way. */
+gboolean
+korak_today_page_get_loading (KorakTodayPage *self)
+{
+  g_return_val_if_fail (KORAK_IS_TODAY_PAGE (self), FALSE);
+  return self->cancellable != NULL;
 }
 
 void
@@ -277,6 +311,9 @@ korak_today_page_dispose (GObject *object)
   KorakTodayPage *self = (KorakTodayPage *)object;
 
   g_clear_object (&self->today);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->date, g_free);
   for (guint i = 0; i < KORAK_TODAY_N_SECTIONS; i++)
@@ -307,6 +344,7 @@ korak_today_page_class_init (KorakTodayPageClass *klass)
   korak_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/korak/Korak/ui/korak-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KorakTodayPage, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, KorakTodayPage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, KorakTodayPage, window_title);
   gtk_widget_class_bind_template_child (widget_class, KorakTodayPage, content_box);

@@ -26,6 +26,7 @@ G_DECLARE_FINAL_TYPE (KorakTodayPage, korak_today_page, KORAK, TODAY_PAGE, AdwBi
 void        korak_today_page_set_store     (KorakTodayPage *self,
                                             KorakStore     *store);
 void        korak_today_page_reload        (KorakTodayPage *self);
+gboolean    korak_today_page_get_loading   (KorakTodayPage *self);
 /* Attendance warnings under @percent (0..100); default 75. */
 void        korak_today_page_set_threshold (KorakTodayPage *self,
                                             int             percent);

@@ -44,6 +44,7 @@ struct _KorakWindow
   AdwWindowTitle        *sidebar_title;
   GtkListBox            *sidebar_list;
   GtkWidget             *participants_row;
+  GtkWidget             *today_row;
   GtkStack              *main_stack;
   AdwStatusPage         *error_page;
   KorakParticipantsPage *participants_page;
@@ -79,6 +80,8 @@ show_error (KorakWindow *self,
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
+static void prepare_view (KorakWindow *self, const char *name);
+
 static void
 load_participants (KorakWindow *self)
 {
@@ -101,6 +104,9 @@ load_participants (KorakWindow *self)
 
   korak_participants_page_set_model (self->participants_page, participants, cohorts);
   g_signal_emit (self, signals[LOADED], 0);
+
+  /* The view shown at start (Today) gets the store now too. */
+  prepare_view (self, gtk_stack_get_visible_child_name (self->view_stack));
 }
 
 static gboolean
@@ -638,6 +644,7 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_row);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_page);
@@ -689,7 +696,9 @@ korak_window_init (KorakWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
 
-  gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->participants_row));
+  /* The mentor's day comes first; it is read once the window is shown. */
+  gtk_stack_set_visible_child_name (self->view_stack, "today");
+  gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (self->today_row));
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
 
