@@ -419,6 +419,60 @@ test_ui_print_and_export (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
 }
 
+static gboolean
+text_has_focus (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return GTK_IS_TEXT (focus);
+}
+
+static gboolean
+today_loaded (gpointer page)
+{
+  return !korak_today_page_get_loading (page);
+}
+
+/* Ctrl+J's action from the profile writes a small win; it shows beside the
+ * charts on Progress and on Today, and Today's row opens the journal. */
+static void
+test_ui_journal_and_today (Fixture       *f,
+                           gconstpointer  data)
+{
+  KorakProfilePage *profile = korak_participants_page_get_profile (f->page);
+  KorakTodayPage *today;
+  GListModel *wins;
+  g_autoptr(KorakTodayItem) item = NULL;
+  GtkWidget *focus;
+  gint64 ana;
+
+  ana = add_through_dialog (f, "Ana", "Čebašek");
+  g_assert_cmpuint (korak_progress_page_get_n_small_wins (korak_profile_page_get_progress_page (profile)), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (profile), "profile.quick-journal", NULL));
+  g_assert_cmpstr (korak_profile_page_get_view (profile), ==, "journal");
+  wait_until (text_has_focus, f->window);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "Poklicala je na občino sama — \"prvič\"");
+  g_signal_emit_by_name (focus, "activate");
+  spin (20);
+  g_assert_cmpint (korak_store_count_rows (korak_window_get_store (f->window), "journal_entry", NULL), ==, 1);
+  g_assert_cmpuint (korak_progress_page_get_n_small_wins (korak_profile_page_get_progress_page (profile)), ==, 1);
+
+  korak_window_show_view (f->window, "today");
+  today = korak_window_get_today_page (f->window);
+  wait_until (today_loaded, today);
+  wins = korak_today_get_section (korak_today_page_get_model (today), KORAK_TODAY_SMALL_WINS);
+  g_assert_cmpuint (g_list_model_get_n_items (wins), ==, 1);
+  item = g_list_model_get_item (wins, 0);
+  g_assert_cmpstr (korak_today_item_get_title (item), ==, "Poklicala je na občino sama — \"prvič\"");
+
+  korak_profile_page_set_view (profile, "profile");
+  g_signal_emit_by_name (today, "open", korak_today_item_get_kind (item), korak_today_item_get_id (item));
+  g_assert_cmpint (korak_participant_get_id (korak_profile_page_get_participant (profile)), ==, ana);
+  g_assert_cmpstr (korak_profile_page_get_view (profile), ==, "journal");
+}
+
 static void
 test_ui_unopenable_database (void)
 {
@@ -497,6 +551,7 @@ main (int   argc,
               fixture_set_up, test_ui_create_search_archive_undo, fixture_tear_down);
   g_test_add ("/ui/participants/edit-profile", Fixture, NULL, fixture_set_up, test_ui_edit_profile, fixture_tear_down);
   g_test_add ("/ui/profile/print-and-export", Fixture, NULL, fixture_set_up, test_ui_print_and_export, fixture_tear_down);
+  g_test_add ("/ui/profile/journal-and-today", Fixture, NULL, fixture_set_up, test_ui_journal_and_today, fixture_tear_down);
   g_test_add ("/ui/window/screenshot", Fixture, NULL, fixture_set_up, test_ui_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable-database", test_ui_unopenable_database);
 

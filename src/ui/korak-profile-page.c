@@ -419,6 +419,12 @@ export_pdf_action (GtkWidget  *widget,
 }
 
 static void
+on_journal_changed_cb (KorakProfilePage *self)
+{
+  korak_progress_page_reload_small_wins (self->progress_page);
+}
+
+static void
 on_exit_done_cb (KorakProfilePage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -526,6 +532,7 @@ static void
 korak_profile_page_init (KorakProfilePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->journal_page, "changed", G_CALLBACK (on_journal_changed_cb), self);
   update_header (self);
 }
 
@@ -582,4 +589,12 @@ korak_profile_page_set_view (KorakProfilePage *self,
   g_return_if_fail (KORAK_IS_PROFILE_PAGE (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* "profile", "progress", "plan" or "journal". */
+const char *
+korak_profile_page_get_view (KorakProfilePage *self)
+{
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
 }

@@ -39,4 +39,6 @@ KorakProgressPage    *korak_profile_page_get_progress_page (KorakProfilePage    
 void                  korak_profile_page_set_view         (KorakProfilePage     *self,
                                                            const char           *name);
 
+const char *korak_profile_page_get_view (KorakProfilePage *self);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "korak-charts.h"
 #include "korak-date.h"
+#include "korak-journal.h"
 #include "korak-progress-page.h"
 #include "korak-ui-util.h"
 
@@ -40,6 +41,7 @@ struct _KorakProgressPage
   GtkDropDown         *line_dropdown;
   GtkStack            *list_stack;
   GtkListBox          *list_box;
+  GtkListBox            *wins_box;
 };
 
 G_DEFINE_FINAL_TYPE (KorakProgressPage, korak_progress_page, ADW_TYPE_BIN)
@@ -383,12 +385,70 @@ korak_progress_page_reload (KorakProgressPage  *self,
   return TRUE;
 }
 
+static GtkWidget *
+create_win_row (gpointer item,
+                gpointer user_data)
+{
+  const KorakJournalRecord *r = korak_journal_item_get_record (item);
+  g_autofree char *date = korak_date_format (r->date);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), date);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("starred-symbolic"));
+  return row;
+}
+
+/* The small wins from the journal sit beside the measured progress: the
+ * first phone call made alone counts as much as a score. */
+static gboolean
+reload_small_wins (KorakProgressPage  *self,
+                   GError            **error)
+{
+  g_autoptr(GListModel) journal = NULL;
+  g_autoptr(GListStore) wins = g_list_store_new (KORAK_TYPE_JOURNAL_ITEM);
+  KorakStore *store = self->assessments ? korak_assessment_list_get_store (self->assessments) : NULL;
+  guint n;
+
+  if (store != NULL &&
+      !(journal = korak_journal_load (store, korak_assessment_list_get_participant_id (self->assessments), error)))
+    return FALSE;
+
+  n = journal != NULL ? g_list_model_get_n_items (journal) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KorakJournalItem) item = g_list_model_get_item (journal, i);
+
+      if (g_strcmp0 (korak_journal_item_get_record (item)->kind, "small_win") == 0)
+        g_list_store_append (wins, item);
+    }
+
+  gtk_list_box_bind_model (self->wins_box, G_LIST_MODEL (wins), create_win_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->wins_box), g_list_model_get_n_items (G_LIST_MODEL (wins)) > 0);
+  gtk_widget_set_visible (gtk_widget_get_prev_sibling (GTK_WIDGET (self->wins_box)),
+                          g_list_model_get_n_items (G_LIST_MODEL (wins)) > 0);
+  return TRUE;
+}
+
 static void
 reload_or_toast (KorakProgressPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!korak_progress_page_reload (self, &error))
+  if (!korak_progress_page_reload (self, &error) || !reload_small_wins (self, &error))
+    korak_show_toast (GTK_WIDGET (self), error->message);
+}
+
+/* After the journal changed elsewhere in the profile. */
+void
+korak_progress_page_reload_small_wins (KorakProgressPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KORAK_IS_PROGRESS_PAGE (self));
+
+  if (!reload_small_wins (self, &error))
     korak_show_toast (GTK_WIDGET (self), error->message);
 }
 
@@ -569,6 +629,7 @@ korak_progress_page_class_init (KorakProgressPageClass *klass)
   korak_ui_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/korak/Korak/ui/korak-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, KorakProgressPage, wins_box);
   gtk_widget_class_bind_template_child (widget_class, KorakProgressPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, KorakProgressPage, star_area);
   gtk_widget_class_bind_template_child (widget_class, KorakProgressPage, line_area);
@@ -658,4 +719,17 @@ korak_progress_page_get_attendance_description (KorakProgressPage *self)
 {
   g_return_val_if_fail (KORAK_IS_PROGRESS_PAGE (self), NULL);
   return self->attendance_description;
+}
+
+/* How many small wins are shown beside the charts. */
+guint
+korak_progress_page_get_n_small_wins (KorakProgressPage *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (KORAK_IS_PROGRESS_PAGE (self), 0);
+
+  while (gtk_list_box_get_row_at_index (self->wins_box, n) != NULL)
+    n++;
+  return n;
 }

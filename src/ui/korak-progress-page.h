@@ -45,4 +45,8 @@ const char            *korak_progress_page_get_star_description       (KorakProg
 const char            *korak_progress_page_get_line_description       (KorakProgressPage *self);
 const char            *korak_progress_page_get_attendance_description (KorakProgressPage *self);
 
+void korak_progress_page_reload_small_wins (KorakProgressPage *self);
+
+guint korak_progress_page_get_n_small_wins (KorakProgressPage *self);
+
 G_END_DECLS
