@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "korak-attendance-warnings.h"
+#include "korak-store-task.h"
 
 struct _KorakWarningItem
 {
@@ -78,7 +79,6 @@ korak_attendance_warnings_load (KorakStore  *store,
 
 typedef struct
 {
-  char   *path;
   char   *today;
   double  threshold;
 } LoadData;
@@ -86,32 +86,18 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
   g_free (data->today);
   g_free (data);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_warnings (KorakStore  *store,
+               gpointer     user_data,
+               GError     **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(KorakStore) store = NULL;
-  GListModel *warnings;
-  GError *error = NULL;
+  LoadData *data = user_data;
 
-  /* A connection of this thread's own: SQLite connections are not shared
-   * across threads here, and WAL lets it read while the window writes. */
-  if (!(store = korak_store_open (data->path, &error)) ||
-      !(warnings = korak_attendance_warnings_load (store, data->today, data->threshold, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, warnings, g_object_unref);
+  return korak_attendance_warnings_load (store, data->today, data->threshold, error);
 }
 
 void
@@ -122,19 +108,16 @@ korak_attendance_warnings_load_async (KorakStore          *store,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (KORAK_IS_STORE (store));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, korak_attendance_warnings_load_async);
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (korak_store_get_path (store));
   data->today = g_strdup (today);
   data->threshold = threshold;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  korak_store_read_in_thread (store, NULL, korak_attendance_warnings_load_async, read_warnings,
+                              data, (GDestroyNotify) load_data_free, g_object_unref,
+                              cancellable, callback, user_data);
 }
 
 GListModel *

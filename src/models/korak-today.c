@@ -13,6 +13,7 @@
 
 #include "korak-date.h"
 #include "korak-schedule.h"
+#include "korak-store-task.h"
 #include "korak-today.h"
 
 #define REVIEW_DAYS_AHEAD 7
@@ -212,7 +213,6 @@ korak_today_load (KorakToday   *self,
 
 typedef struct
 {
-  char   *path;
   char   *date;
   double  threshold;
 } LoadData;
@@ -220,31 +220,18 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
   g_free (data->date);
   g_free (data);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+read_records (KorakStore  *store,
+              gpointer     user_data,
+              GError     **error)
 {
-  LoadData *data = task_data;
-  g_autoptr(KorakStore) store = NULL;
-  TodayRecords *r;
-  GError *error = NULL;
+  LoadData *data = user_data;
 
-  /* A connection of this thread's own; WAL lets it read beside the window. */
-  if (!(store = korak_store_open (data->path, &error)) ||
-      !(r = fetch_records (store, data->date, data->threshold, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, r, (GDestroyNotify) today_records_free);
+  return fetch_records (store, data->date, data->threshold, error);
 }
 
 /* The same as korak_today_load(), read on a worker thread: the attendance
@@ -258,20 +245,17 @@ korak_today_load_async (KorakToday          *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   LoadData *data;
 
   g_return_if_fail (KORAK_IS_TODAY (self));
   g_return_if_fail (KORAK_IS_STORE (store));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, korak_today_load_async);
   data = g_new0 (LoadData, 1);
-  data->path = g_strdup (korak_store_get_path (store));
   data->date = g_strdup (date);
   data->threshold = threshold;
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_thread);
+  korak_store_read_in_thread (store, self, korak_today_load_async, read_records,
+                              data, (GDestroyNotify) load_data_free, (GDestroyNotify) today_records_free,
+                              cancellable, callback, user_data);
 }
 
 gboolean
