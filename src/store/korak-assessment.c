@@ -849,30 +849,10 @@ korak_store_delete_assessment (KorakStore  *store,
                                gint64       assessment_id,
                                GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
 
-  if (!korak_store_begin (store, error))
-    return FALSE;
-  if (!(stmt = korak_store_prepare (store, "DELETE FROM assessment WHERE id = ?1", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!korak_store_step_done (store, stmt, error))
-    goto failed;
-  if (changes (store) == 0)
-    {
-      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
-                   _("This assessment no longer exists in the database."));
-      goto failed;
-    }
-  if (!korak_store_commit (store, error))
-    goto failed;
-  return TRUE;
-
-failed:
-  korak_store_rollback (store);
-  return FALSE;
+  return korak_store_delete_by_id (store, "DELETE FROM assessment WHERE id = ?1", assessment_id,
+                                   _("This assessment no longer exists in the database."), error);
 }
 
 #define ASSESSMENT_SELECT \

@@ -2348,30 +2348,10 @@ korak_store_delete_pattern (KorakStore  *store,
                             gint64       pattern_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
 
-  if (!korak_store_begin (store, error))
-    return FALSE;
-
-  if (!(stmt = korak_store_prepare (store, "DELETE FROM weekly_pattern WHERE id = ?", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, pattern_id);
-  if (!korak_store_step_done (store, stmt, error))
-    goto failed;
-  if (changes (store) == 0)
-    {
-      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
-                   _("This weekly session no longer exists in the database."));
-      goto failed;
-    }
-
-  return korak_store_commit (store, error);
-
-failed:
-  korak_store_rollback (store);
-  return FALSE;
+  return korak_store_delete_by_id (store, "DELETE FROM weekly_pattern WHERE id = ?", pattern_id,
+                                   _("This weekly session no longer exists in the database."), error);
 }
 
 gboolean
@@ -2475,30 +2455,10 @@ korak_store_delete_closure (KorakStore  *store,
                             gint64       closure_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
 
-  if (!korak_store_begin (store, error))
-    return FALSE;
-
-  if (!(stmt = korak_store_prepare (store, "DELETE FROM pattern_exception WHERE id = ?", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, closure_id);
-  if (!korak_store_step_done (store, stmt, error))
-    goto failed;
-  if (changes (store) == 0)
-    {
-      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
-                   _("This closed day no longer exists in the database."));
-      goto failed;
-    }
-
-  return korak_store_commit (store, error);
-
-failed:
-  korak_store_rollback (store);
-  return FALSE;
+  return korak_store_delete_by_id (store, "DELETE FROM pattern_exception WHERE id = ?", closure_id,
+                                   _("This closed day no longer exists in the database."), error);
 }
 
 GPtrArray *
@@ -3453,7 +3413,6 @@ korak_store_delete_session (KorakStore  *store,
                             gint64       session_id,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
   gboolean has_attendance = FALSE;
 
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
@@ -3471,20 +3430,7 @@ korak_store_delete_session (KorakStore  *store,
       return FALSE;
     }
 
-  if (!korak_store_begin (store, error))
-    return FALSE;
-
-  if (!(stmt = korak_store_prepare (store, "DELETE FROM session WHERE id = ?", error)))
-    goto failed;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  if (!korak_store_step_done (store, stmt, error))
-    goto failed;
-
-  return korak_store_commit (store, error);
-
-failed:
-  korak_store_rollback (store);
-  return FALSE;
+  return korak_store_delete_by_id (store, "DELETE FROM session WHERE id = ?", session_id, NULL, error);
 }
 
 /* ------------------------------------------------------------- activities */

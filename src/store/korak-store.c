@@ -268,6 +268,44 @@ korak_store_step_done (KorakStore    *self,
   return TRUE;
 }
 
+/**
+ * korak_store_delete_by_id:
+ * @sql: a DELETE with one parameter, the id
+ * @missing: (nullable): the translated message when no row was deleted;
+ *   %NULL when the caller has checked already
+ *
+ * Deletes one row in a transaction of its own.
+ */
+gboolean
+korak_store_delete_by_id (KorakStore  *self,
+                          const char  *sql,
+                          gint64       id,
+                          const char  *missing,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!korak_store_begin (self, error))
+    return FALSE;
+
+  if (!(stmt = korak_store_prepare (self, sql, error)))
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!korak_store_step_done (self, stmt, error))
+    goto failed;
+  if (missing != NULL && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND, missing);
+      goto failed;
+    }
+
+  return korak_store_commit (self, error);
+
+failed:
+  korak_store_rollback (self);
+  return FALSE;
+}
+
 void
 korak_bind_text (sqlite3_stmt *stmt,
                  int           index,
