@@ -749,7 +749,7 @@ bench_charts (void)
       g_date_clear (&date, 1);
       g_date_set_dmy (&date, 5, 1, 2026);
       g_date_add_days (&date, 7 * w);
-      weeks[w].monday = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date));
+      weeks[w].monday = korak_date_to_iso (&date);
       g_ptr_array_add (strings, weeks[w].monday);
       weeks[w].hours = 6 + (w * 7) % 8;
       weeks[w].module = w < 12 ? 1 : w < 20 ? 2 : 3;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "korak-date.h"
 #include "korak-session.h"
 #include "korak-timetable.h"
 
@@ -133,13 +134,6 @@ korak_timetable_get_summary (KorakTimetable *self)
   return &self->summary;
 }
 
-static char *
-iso_of (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 char *
 korak_timetable_dup_module_label (KorakTimetable *self)
 {
@@ -154,8 +148,8 @@ korak_timetable_dup_module_label (KorakTimetable *self)
 
   sunday = self->monday;
   g_date_add_days (&sunday, 6);
-  from = iso_of (&self->monday);
-  to = iso_of (&sunday);
+  from = korak_date_to_iso (&self->monday);
+  to = korak_date_to_iso (&sunday);
 
   /* The module most of the week's working days fall in: the first that
    * covers the week's Wednesday, else the first that touches the week. */
@@ -165,7 +159,7 @@ korak_timetable_dup_module_label (KorakTimetable *self)
       g_autofree char *mid = NULL;
 
       g_date_add_days (&wednesday, 2);
-      mid = iso_of (&wednesday);
+      mid = korak_date_to_iso (&wednesday);
 
       for (guint i = 0; i < self->cohort->modules->len; i++)
         {
@@ -207,8 +201,8 @@ korak_timetable_reload (KorakTimetable  *self,
 
   sunday = self->monday;
   g_date_add_days (&sunday, 6);
-  from = iso_of (&self->monday);
-  to = iso_of (&sunday);
+  from = korak_date_to_iso (&self->monday);
+  to = korak_date_to_iso (&sunday);
 
   if (!(records = korak_store_list_sessions (self->store, self->cohort->id, from, to, error)))
     return FALSE;

@@ -136,3 +136,13 @@ korak_date_today (void)
 
   return g_date_time_format (now, "%Y-%m-%d");
 }
+
+/* @date as ISO "YYYY-MM-DD", the form every date is stored in. */
+char *
+korak_date_to_iso (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date));
+}

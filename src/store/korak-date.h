@@ -16,5 +16,6 @@ char     *korak_date_parse    (const char  *text,
                                GError     **error);
 char     *korak_date_format   (const char  *iso);
 char     *korak_date_today    (void);
+char     *korak_date_to_iso   (const GDate *date);
 
 G_END_DECLS

@@ -48,13 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-iso_of (const GDate *date)
-{
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date));
-}
-
 static void
 show_error (KorakSchedulePage *self,
             const GError      *error)
@@ -83,8 +76,8 @@ update_week (KorakSchedulePage *self)
   monday = korak_timetable_get_monday (self->timetable);
   sunday = *monday;
   g_date_add_days (&sunday, 6);
-  from_iso = iso_of (monday);
-  to_iso = iso_of (&sunday);
+  from_iso = korak_date_to_iso (monday);
+  to_iso = korak_date_to_iso (&sunday);
   from = korak_date_format (from_iso);
   to = korak_date_format (to_iso);
 
@@ -165,9 +158,9 @@ show_cohort (KorakSchedulePage  *self,
     return TRUE;
 
   day = *korak_timetable_get_monday (self->timetable);
-  monday = iso_of (&day);
+  monday = korak_date_to_iso (&day);
   g_date_add_days (&day, 6);
-  sunday = iso_of (&day);
+  sunday = korak_date_to_iso (&day);
   if (strcmp (sunday, cohort->start_date) < 0)
     target = cohort->start_date;
   else if (strcmp (monday, cohort->end_date) > 0)
@@ -284,7 +277,7 @@ new_session_action (GtkWidget  *widget,
   if (cohort_id == 0)
     return;
 
-  monday = iso_of (korak_timetable_get_monday (self->timetable));
+  monday = korak_date_to_iso (korak_timetable_get_monday (self->timetable));
   if (!korak_session_page_new_session (self->session_page, self->store, cohort_id, monday, &error))
     {
       show_error (self, error);
