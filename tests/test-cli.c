@@ -11,9 +11,12 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "korak-participant-record.h"
 #include "korak-store.h"
+#include "korak-store-private.h"
 
 /* Runs the built korak-cli, as a person or dev.sh would. Its path comes
  * from KORAK_CLI (set by tests/meson.build) or the first argument. */
@@ -279,6 +282,157 @@ test_cli_check_missing (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+/* ------------------------------------------------------------ documents */
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static int
+pdf_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  const char *line;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+/* One value from the demo database, as text. */
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakStore) store = korak_store_open (path, &error);
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_assert_no_error (error);
+  stmt = korak_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = korak_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  g_assert_nonnull (value);
+  return value;
+}
+
+static char *
+serial_from_output (const char *output)
+{
+  const char *line = strstr (output, "Serial:");
+
+  g_assert_nonnull (line);
+  line += strlen ("Serial:");
+  while (*line == ' ')
+    line++;
+  return g_strndup (line, strcspn (line, "\n"));
+}
+
+static void
+test_cli_documents (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autofree char *db = fixture_path (fixture, "demo.db");
+  g_autofree char *first = fixture_path (fixture, "first.pdf");
+  g_autofree char *again = fixture_path (fixture, "again.pdf");
+  g_autofree char *reprint = fixture_path (fixture, "reprint.pdf");
+  g_autofree char *batch = fixture_path (fixture, "batch.pdf");
+  g_autofree char *month_pdf = fixture_path (fixture, "month.pdf");
+  g_autofree char *plan_pdf = fixture_path (fixture, "plan.pdf");
+  g_autofree char *participant = NULL, *name = NULL, *cohort = NULL, *completers = NULL, *month = NULL;
+  g_autofree char *out = NULL, *out_again = NULL, *out_verify = NULL, *err = NULL;
+  g_autofree char *serial = NULL, *serial_again = NULL;
+  g_autofree char *text = NULL, *text_reprint = NULL, *text_month = NULL, *text_plan = NULL;
+
+  g_assert_cmpint (run_cli (NULL, NULL, "demo", "--database", db, "--participants", "250", "--seed", "3", NULL), ==, 0);
+  participant = query_text (db, "SELECT participant_id FROM enrolment WHERE status = 'completed' ORDER BY id LIMIT 1");
+  name = query_text (db, "SELECT p.given_name || ' ' || p.family_name FROM enrolment e "
+                         "JOIN participant p ON p.id = e.participant_id WHERE e.status = 'completed' ORDER BY e.id LIMIT 1");
+  cohort = query_text (db, "SELECT cohort_id FROM enrolment WHERE status = 'completed' ORDER BY id LIMIT 1");
+  month = query_text (db, "SELECT substr(min(s.date), 1, 7) FROM session s WHERE s.cohort_id = "
+                          "(SELECT cohort_id FROM enrolment WHERE status = 'completed' ORDER BY id LIMIT 1)");
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM enrolment WHERE status = 'completed' AND cohort_id = %s", cohort);
+
+    completers = query_text (db, sql);
+  }
+
+  /* Issued once, then the same serial and the same page on every print. */
+  g_assert_cmpint (run_cli (&out, NULL, "certificate", "--database", db, "--participant", participant,
+                            "--output", first, NULL), ==, 0);
+  serial = serial_from_output (out);
+  g_assert_true (g_regex_match_simple ("^[0-9]{4}-[0-9A-F]{4}-[0-9]{4}$", serial, 0, 0));
+  text = pdf_text (first);
+  g_assert_nonnull (strstr (text, name));
+  g_assert_nonnull (strstr (text, serial));
+  g_assert_cmpint (pdf_pages (first), ==, 1);
+
+  g_assert_cmpint (run_cli (&out_again, NULL, "certificate", "--database", db, "--participant", name,
+                            "--output", again, NULL), ==, 0);
+  serial_again = serial_from_output (out_again);
+  g_assert_cmpstr (serial, ==, serial_again);
+
+  g_assert_cmpint (run_cli (NULL, NULL, "certificate", "--database", db, "--serial", serial,
+                            "--output", reprint, NULL), ==, 0);
+  text_reprint = pdf_text (reprint);
+  g_assert_cmpstr (text, ==, text_reprint);
+
+  g_assert_cmpint (run_cli (&out_verify, NULL, "certificate", "--database", db, "--verify", serial, NULL), ==, 0);
+  g_assert_nonnull (strstr (out_verify, "matches the register"));
+  g_assert_cmpint (run_cli (NULL, &err, "certificate", "--database", db, "--verify", "2026-0000-9999", NULL), ==, 1);
+  g_clear_pointer (&err, g_free);
+
+  /* A cohort's batch: one page per person who completed it. */
+  g_assert_cmpint (run_cli (NULL, NULL, "certificate", "--database", db, "--cohort", cohort,
+                            "--output", batch, NULL), ==, 0);
+  g_assert_cmpint (pdf_pages (batch), ==, atoi (completers));
+
+  g_assert_cmpint (run_cli (NULL, NULL, "report", "--database", db, "--kind", "attendance", "--cohort", cohort,
+                            "--month", month, "--output", month_pdf, NULL), ==, 0);
+  text_month = pdf_text (month_pdf);
+  g_assert_nonnull (strstr (text_month, "Page 1 of"));
+  g_assert_nonnull (strstr (text_month, "Rate"));
+
+  g_assert_cmpint (run_cli (NULL, NULL, "report", "--database", db, "--kind", "plan", "--participant", participant,
+                            "--output", plan_pdf, NULL), ==, 0);
+  text_plan = pdf_text (plan_pdf);
+  g_assert_nonnull (strstr (text_plan, name));
+
+  /* Bad input: a clear message, and no file. */
+  g_assert_cmpint (run_cli (NULL, &err, "report", "--database", db, "--kind", "attendance", "--cohort", cohort,
+                            "--month", "2026-13", "--output", month_pdf, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "YYYY-MM"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "certificate", "--database", db, "--participant", "Nobody Here",
+                            "--output", first, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "Nobody Here"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, &err, "report", "--database", db, "--kind", "outcomes", "--cohort", cohort,
+                            "--output", "/nonexistent-korak/x.pdf", NULL), ==, 1);
+  g_assert_false (g_file_test ("/nonexistent-korak/x.pdf", G_FILE_TEST_EXISTS));
+  g_assert_cmpint (run_cli (NULL, NULL, "report", "--database", db, "--kind", "pie", "--output", first, NULL), ==, 2);
+}
+
 static void
 test_cli_version_and_help (void)
 {
@@ -325,6 +479,8 @@ main (int    argc,
               fixture_set_up, test_cli_check_not_database, fixture_tear_down);
   g_test_add ("/cli/check/missing-file", Fixture, NULL,
               fixture_set_up, test_cli_check_missing, fixture_tear_down);
+  g_test_add ("/cli/documents", Fixture, NULL,
+              fixture_set_up, test_cli_documents, fixture_tear_down);
   g_test_add_func ("/cli/version-and-help", test_cli_version_and_help);
 
   return g_test_run ();

@@ -17,7 +17,8 @@
 #define PAGE_H       KORAK_PAGE_A4_HEIGHT
 #define SURFACE_W    595
 #define SURFACE_H    842
-#define MARGIN       (20.0 * 72.0 / 25.4)
+/* The document engine's margin: 18 mm. */
+#define MARGIN       (18.0 * 72.0 / 25.4)
 
 static KorakParticipantRecord *
 make_full_record (void)
@@ -307,6 +308,25 @@ test_arabic (void)
   cairo_surface_destroy (surface);
 }
 
+/* The sheet is a document like any other: the same pages on its own, and
+ * its blocks go into a document with a letterhead. */
+static void
+test_document (void)
+{
+  g_autoptr(KorakParticipantRecord) record = make_long_record ();
+  g_autoptr(KorakDocument) document = korak_profile_sheet_new_document (record);
+  g_autoptr(KorakDocument) headed = korak_document_new ("Profile", NULL);
+  KorakLetterhead letterhead = { (char *) "Društvo Korak", (char *) "Glavni trg 1", NULL, NULL };
+  int n_pages = korak_profile_sheet_count_pages (record, PAGE_W, PAGE_H);
+
+  g_assert_cmpint (korak_document_layout (document, PAGE_W, PAGE_H), ==, n_pages);
+  g_assert_nonnull (strstr (korak_document_get_title (document), "Fatima Al-Hassan"));
+
+  korak_document_set_letterhead (headed, &letterhead);
+  korak_profile_sheet_add_to_document (headed, record);
+  g_assert_cmpint (korak_document_layout (headed, PAGE_W, PAGE_H), >=, n_pages);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/render/profile-sheet/pdf", test_pdf);
   g_test_add_func ("/render/profile-sheet/pdf-error", test_pdf_error);
   g_test_add_func ("/render/profile-sheet/arabic", test_arabic);
+  g_test_add_func ("/render/profile-sheet/document", test_document);
 
   return g_test_run ();
 }

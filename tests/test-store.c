@@ -517,6 +517,77 @@ test_migrate_failure_leaves_file (void)
   remove_tree (dir);
 }
 
+/* A file left by every earlier version opens at the newest, keeping its
+ * rows. Migration 5: the organisation's paper (A4 by default), the
+ * certificate's verification code and one certificate of a kind per
+ * enrolment. */
+static void
+test_migrate_from_each_version (void)
+{
+  for (int version = 1; version < KORAK_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *dir = make_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
+      g_autofree char *paper = NULL;
+      g_autoptr(KorakStore) store = NULL;
+      g_autoptr(GError) error = NULL;
+      sqlite3 *db;
+
+      g_test_message ("from version %d", version);
+      db = raw_open (path);
+      g_assert_true (korak_migrations_run (db, 0, version, &error));
+      g_assert_no_error (error);
+      raw_exec (db, set_version);
+      raw_exec (db,
+                "INSERT INTO organisation (id, name) VALUES (11, 'Društvo Korak');"
+                "INSERT INTO programme (id, name) VALUES (21, 'Socialna aktivacija');"
+                "INSERT INTO cohort (id, programme_id, name, start_date) VALUES (31, 21, 'Kranj', '2026-01-05');"
+                "INSERT INTO participant (id, given_name, family_name) VALUES (41, 'Ana', 'Novak');"
+                "INSERT INTO enrolment (id, participant_id, cohort_id, start_date) VALUES (51, 41, 31, '2026-01-05');"
+                /* Two of a kind for one enrolment, as only a hand-made file could hold. */
+                "INSERT INTO certificate (id, serial, participant_id, enrolment_id, kind, issued_date) VALUES "
+                "  (61, '2026-0001-0001', 41, 51, 'completion', '2026-06-30'),"
+                "  (62, '2026-0001-0002', 41, 51, 'completion', '2026-07-01');");
+      raw_close (db);
+
+      store = open_store (path);
+      db = korak_store_get_db (store);
+      g_assert_cmpint (korak_store_get_schema_version (store), ==, KORAK_STORE_SCHEMA_VERSION);
+      g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, KORAK_STORE_SCHEMA_VERSION);
+      paper = raw_text (db, "SELECT paper FROM organisation WHERE id = 11");
+      g_assert_cmpstr (paper, ==, "a4");
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate"), ==, 2);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate WHERE verification IS NULL"), ==, 2);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate WHERE enrolment_id = 51"), ==, 1);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                                    "('certificate_enrolment_kind', 'certificate_participant', "
+                                    "'session_cohort_held', 'attendance_session_marks', 'assessment_score_values')"), ==, 5);
+
+      raw_exec_fails (db, "UPDATE organisation SET paper = 'a5' WHERE id = 11", SQLITE_CONSTRAINT_CHECK);
+      raw_exec_fails (db, "UPDATE organisation SET paper = NULL WHERE id = 11", SQLITE_CONSTRAINT_NOTNULL);
+      raw_exec (db, "UPDATE organisation SET paper = 'letter' WHERE id = 11");
+      raw_exec_fails (db,
+                      "INSERT INTO certificate (id, serial, participant_id, enrolment_id, kind, issued_date) "
+                      "VALUES (63, '2026-0001-0003', 41, 51, 'completion', '2026-07-02')",
+                      SQLITE_CONSTRAINT_UNIQUE);
+      /* Another kind, and certificates without an enrolment, are fine. */
+      raw_exec (db,
+                "INSERT INTO certificate (id, serial, participant_id, enrolment_id, kind, issued_date) VALUES "
+                "  (64, '2026-0001-0004', 41, 51, 'participation', '2026-07-02'),"
+                "  (65, '2026-0001-0005', 41, NULL, 'completion', '2026-07-02'),"
+                "  (66, '2026-0001-0006', 41, NULL, 'completion', '2026-07-02');");
+      g_clear_object (&store);
+
+      /* Opening again migrates nothing more. */
+      store = open_store (path);
+      g_assert_cmpint (count_rows (store, "certificate"), ==, 5);
+      g_clear_object (&store);
+
+      remove_tree (dir);
+    }
+}
+
 /* ---- constraints -------------------------------------------------------- */
 
 static void
@@ -1708,6 +1779,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate/empty-file", test_migrate_empty_file);
   g_test_add_func ("/store/migrate/empty-database", test_migrate_empty_database);
   g_test_add_func ("/store/migrate/failure-leaves-file", test_migrate_failure_leaves_file);
+  g_test_add_func ("/store/migrate/from-each-version", test_migrate_from_each_version);
   g_test_add_func ("/store/constraints/participant", test_constraints_participant);
   g_test_add_func ("/store/constraints/enrolment", test_constraints_enrolment);
   g_test_add_func ("/store/participant/refuses-invalid", test_insert_refuses_invalid);

@@ -20,9 +20,8 @@
 #include "korak-participant-list.h"
 #include "korak-schedule.h"
 #include "korak-store-private.h"
+#include "korak-cli-private.h"
 
-/* Exit statuses: 0 success, 1 the work failed, 2 the command line was wrong. */
-#define EXIT_USAGE 2
 
 #define MAX_PARTICIPANTS 1000000
 
@@ -37,8 +36,6 @@
 /* How many weeks and registers the schedule benchmark samples. */
 #define BENCH_SAMPLES        9
 
-typedef int (*CommandFunc) (int    argc,
-                            char **argv);
 
 typedef struct
 {
@@ -47,21 +44,21 @@ typedef struct
   CommandFunc  run;
 } Command;
 
-static void
-print_error (const char *message)
+void
+korak_cli_print_error (const char *message)
 {
   g_printerr ("%s: %s\n", "korak-cli", message);
 }
 
-static double
-ms_since (gint64 start_us)
+double
+korak_cli_ms_since (gint64 start_us)
 {
   return (g_get_monotonic_time () - start_us) / 1000.0;
 }
 
 /* Parses a subcommand's options; prints the error and returns FALSE. */
-static gboolean
-parse_options (GOptionContext   *context,
+gboolean
+korak_cli_parse_options (GOptionContext   *context,
                int              *argc,
                char           ***argv)
 {
@@ -69,7 +66,7 @@ parse_options (GOptionContext   *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return FALSE;
     }
 
@@ -77,15 +74,15 @@ parse_options (GOptionContext   *context,
     {
       g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”. See --help."), (*argv)[1]);
 
-      print_error (message);
+      korak_cli_print_error (message);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static GOptionContext *
-command_context (const char         *summary,
+GOptionContext *
+korak_cli_command_context (const char         *summary,
                  const GOptionEntry *entries)
 {
   GOptionContext *context = g_option_context_new (NULL);
@@ -98,8 +95,8 @@ command_context (const char         *summary,
 
 /* check and bench read a database that must already exist: opening a
  * mistyped path would otherwise create an empty one. */
-static gboolean
-database_exists (const char *path)
+gboolean
+korak_cli_database_exists (const char *path)
 {
   if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
     return TRUE;
@@ -108,19 +105,19 @@ database_exists (const char *path)
     g_autofree char *display = g_filename_display_name (path);
     g_autofree char *message = g_strdup_printf (_("There is no database at “%s”. Check the path."), display);
 
-    print_error (message);
+    korak_cli_print_error (message);
   }
   return FALSE;
 }
 
-static KorakStore *
-open_store (const char *path)
+KorakStore *
+korak_cli_open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
   KorakStore *store = korak_store_open (path, &error);
 
   if (store == NULL)
-    print_error (error->message);
+    korak_cli_print_error (error->message);
 
   return store;
 }
@@ -155,14 +152,14 @@ command_demo (int    argc,
     { NULL }
   };
 
-  context = command_context (_("Creates a realistic sample organisation with staff, programmes, cohorts "
+  context = korak_cli_command_context (_("Creates a realistic sample organisation with staff, programmes, cohorts "
                                "and participants in a new or empty database."), entries);
-  if (!parse_options (context, &argc, &argv))
+  if (!korak_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
 
   if (database == NULL)
     {
-      print_error (_("Give the database file with --database PATH. "
+      korak_cli_print_error (_("Give the database file with --database PATH. "
                      "Sample data never goes into your real database by default."));
       return EXIT_USAGE;
     }
@@ -171,14 +168,14 @@ command_demo (int    argc,
       g_autofree char *message = g_strdup_printf (_("The number of participants must be between 0 and %d."),
                                                   MAX_PARTICIPANTS);
 
-      print_error (message);
+      korak_cli_print_error (message);
       return EXIT_USAGE;
     }
   if (seed < 0 || seed > G_MAXUINT32)
     {
       g_autofree char *message = g_strdup_printf (_("The seed must be between 0 and %u."), G_MAXUINT32);
 
-      print_error (message);
+      korak_cli_print_error (message);
       return EXIT_USAGE;
     }
   if (reference != NULL)
@@ -187,12 +184,12 @@ command_demo (int    argc,
 
       if (!(reference_iso = korak_date_parse (reference, &error)))
         {
-          print_error (error->message);
+          korak_cli_print_error (error->message);
           return EXIT_USAGE;
         }
       if (*reference_iso == '\0' || strcmp (reference_iso, today) > 0)
         {
-          print_error (_("The reference date must be a day no later than today."));
+          korak_cli_print_error (_("The reference date must be a day no later than today."));
           return EXIT_USAGE;
         }
     }
@@ -203,13 +200,13 @@ command_demo (int    argc,
    * ids, and so the order of equal names, the same from run to run. */
   g_random_set_seed ((guint32)seed);
 
-  if (!(store = open_store (database)))
+  if (!(store = korak_cli_open_store (database)))
     return EXIT_FAILURE;
 
   existing = korak_store_count_rows (store, "participant", &error);
   if (existing < 0)
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
   if (existing > 0 ||
@@ -229,7 +226,7 @@ command_demo (int    argc,
                                      "Sample data only goes into a new or empty database: "
                                      "give another file, nothing was changed."),
                                    display);
-      print_error (message);
+      korak_cli_print_error (message);
       return EXIT_FAILURE;
     }
 
@@ -239,7 +236,7 @@ command_demo (int    argc,
 
   if (!korak_demo_generate (store, &options, &counts, &error))
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
 
@@ -254,7 +251,7 @@ command_demo (int    argc,
                "%u attendance marks; %.2f s\n"),
              display, counts.participants, counts.archived, counts.enrolments, counts.cohorts,
              counts.modules, counts.programmes, counts.staff, counts.patterns, counts.sessions,
-             counts.attendance, ms_since (start) / 1000.0);
+             counts.attendance, korak_cli_ms_since (start) / 1000.0);
   }
 
   return EXIT_SUCCESS;
@@ -318,22 +315,22 @@ command_check (int    argc,
     { NULL }
   };
 
-  context = command_context (_("Checks a database for damage and prints its schema version and "
+  context = korak_cli_command_context (_("Checks a database for damage and prints its schema version and "
                                "the number of rows in each table. Exits with 0 only when the "
                                "database is sound."), entries);
-  if (!parse_options (context, &argc, &argv))
+  if (!korak_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
 
   if (database == NULL)
     database = korak_store_default_path ();
-  if (!database_exists (database))
+  if (!korak_cli_database_exists (database))
     return EXIT_FAILURE;
-  if (!(store = open_store (database)))
+  if (!(store = korak_cli_open_store (database)))
     return EXIT_FAILURE;
 
   if (!(integrity = korak_store_integrity_check (store, &error)))
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
 
@@ -356,7 +353,7 @@ command_check (int    argc,
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", tables[i], count_error->message);
 
-          print_error (message);
+          korak_cli_print_error (message);
           failed = TRUE;
           continue;
         }
@@ -390,7 +387,7 @@ command_check (int    argc,
 
   if (!g_str_equal (integrity, "ok"))
     {
-      print_error (_("The database has problems (see Integrity above). "
+      korak_cli_print_error (_("The database has problems (see Integrity above). "
                      "Keep a copy of the file and restore your latest backup."));
       return EXIT_FAILURE;
     }
@@ -409,8 +406,8 @@ compare_doubles (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-static double
-median (GArray *samples)
+double
+korak_cli_median (GArray *samples)
 {
   guint n = samples->len;
 
@@ -423,8 +420,8 @@ median (GArray *samples)
   return (g_array_index (samples, double, n / 2 - 1) + g_array_index (samples, double, n / 2)) / 2;
 }
 
-static double
-maximum (GArray *samples)
+double
+korak_cli_maximum (GArray *samples)
 {
   double max = 0;
 
@@ -434,8 +431,8 @@ maximum (GArray *samples)
   return max;
 }
 
-static void
-print_figure (const char *label,
+void
+korak_cli_print_figure (const char *label,
               double      ms,
               double      target_ms)
 {
@@ -518,12 +515,12 @@ bench_weeks (KorakStore  *store,
 
       if (!(sessions = korak_store_list_sessions (store, row[0], from, to, error)))
         return FALSE;
-      ms = ms_since (start);
+      ms = korak_cli_ms_since (start);
       g_array_append_val (times, ms);
       *n_sessions = MAX (*n_sessions, sessions->len);
     }
 
-  print_figure (_("  one cohort’s week, median"), median (times), TARGET_WEEK_MS);
+  korak_cli_print_figure (_("  one cohort’s week, median"), korak_cli_median (times), TARGET_WEEK_MS);
   return TRUE;
 }
 
@@ -591,7 +588,7 @@ bench_registers (KorakStore  *store,
       start = g_get_monotonic_time ();
       if (!korak_store_save_register (store, session_id, changed, error))
         return FALSE;
-      ms = ms_since (start);
+      ms = korak_cli_ms_since (start);
       g_array_append_val (times, ms);
       *n_people = MAX (*n_people, changed->len);
 
@@ -621,7 +618,7 @@ bench_registers (KorakStore  *store,
         return FALSE;
     }
 
-  print_figure (_("  saving a register, median"), median (times), TARGET_REGISTER_MS);
+  korak_cli_print_figure (_("  saving a register, median"), korak_cli_median (times), TARGET_REGISTER_MS);
   return TRUE;
 }
 
@@ -703,7 +700,7 @@ time_chart (ChartDraw draw,
         g_array_append_val (times, ms);
     }
   cairo_surface_destroy (surface);
-  result = median (times);
+  result = korak_cli_median (times);
   return result;
 }
 
@@ -763,10 +760,10 @@ bench_charts (void)
     }
 
   g_print (_("Charts at 800×600, median of %d draws:\n"), CHART_ROUNDS);
-  print_figure (_("  star, 10 areas × 4"), time_chart (draw_star, &star), TARGET_CHART_MS);
-  print_figure (_("  lines, 11 series"), time_chart (draw_line, &line), TARGET_CHART_MS);
-  print_figure (_("  attendance, 26 weeks"), time_chart (draw_attendance, &attendance), TARGET_CHART_MS);
-  print_figure (_("  bars, 8 exit reasons"), time_chart (draw_bars, &exits), TARGET_CHART_MS);
+  korak_cli_print_figure (_("  star, 10 areas × 4"), time_chart (draw_star, &star), TARGET_CHART_MS);
+  korak_cli_print_figure (_("  lines, 11 series"), time_chart (draw_line, &line), TARGET_CHART_MS);
+  korak_cli_print_figure (_("  attendance, 26 weeks"), time_chart (draw_attendance, &attendance), TARGET_CHART_MS);
+  korak_cli_print_figure (_("  bars, 8 exit reasons"), time_chart (draw_bars, &exits), TARGET_CHART_MS);
 }
 
 static int
@@ -794,35 +791,35 @@ command_bench (int    argc,
     { NULL }
   };
 
-  context = command_context (_("Measures how long it takes to open a database, to load the participant "
+  context = korak_cli_command_context (_("Measures how long it takes to open a database, to load the participant "
                                "list and to search it keystroke by keystroke, to build a cohort’s week and "
                                "to save a register. Registers are put back as they were."), entries);
-  if (!parse_options (context, &argc, &argv))
+  if (!korak_cli_parse_options (context, &argc, &argv))
     return EXIT_USAGE;
 
   if (rounds < 1 || rounds > 1000)
     {
-      print_error (_("The number of rounds must be between 1 and 1000."));
+      korak_cli_print_error (_("The number of rounds must be between 1 and 1000."));
       return EXIT_USAGE;
     }
   if (database == NULL)
     database = korak_store_default_path ();
-  if (!database_exists (database))
+  if (!korak_cli_database_exists (database))
     return EXIT_FAILURE;
 
   start = g_get_monotonic_time ();
-  if (!(store = open_store (database)))
+  if (!(store = korak_cli_open_store (database)))
     return EXIT_FAILURE;
-  open_ms = ms_since (start);
+  open_ms = korak_cli_ms_since (start);
 
   start = g_get_monotonic_time ();
   list = korak_participant_list_new (store);
   if (!korak_participant_list_reload (list, &error))
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
-  load_ms = ms_since (start);
+  load_ms = korak_cli_ms_since (start);
 
   for (int round = 0; round < rounds; round++)
     {
@@ -837,7 +834,7 @@ command_bench (int    argc,
 
               start = g_get_monotonic_time ();
               korak_participant_list_set_search (list, prefix);
-              ms = ms_since (start);
+              ms = korak_cli_ms_since (start);
               g_array_append_val (keystrokes, ms);
             }
           matches[w] = g_list_model_get_n_items (G_LIST_MODEL (list));
@@ -845,7 +842,7 @@ command_bench (int    argc,
           start = g_get_monotonic_time ();
           korak_participant_list_set_search (list, NULL);
           {
-            double ms = ms_since (start);
+            double ms = korak_cli_ms_since (start);
 
             g_array_append_val (clears, ms);
           }
@@ -859,22 +856,28 @@ command_bench (int    argc,
   }
   g_print (_("Participants in the model: %u shown of %u loaded (archived ones hidden)\n"),
            g_list_model_get_n_items (G_LIST_MODEL (list)), korak_participant_list_get_total (list));
-  print_figure (_("Open (korak_store_open)"), open_ms, TARGET_OPEN_MS);
-  print_figure (_("Load the participant list"), load_ms, TARGET_LOAD_MS);
+  korak_cli_print_figure (_("Open (korak_store_open)"), open_ms, TARGET_OPEN_MS);
+  korak_cli_print_figure (_("Load the participant list"), load_ms, TARGET_LOAD_MS);
   g_print (_("Search, %u keystrokes over %d rounds:\n"), keystrokes->len, rounds);
-  print_figure (_("  keystroke, median"), median (keystrokes), TARGET_KEYSTROKE_MS);
-  g_print (_("  keystroke, max                  %9.2f ms\n"), maximum (keystrokes));
-  print_figure (_("  clearing the search, median"), median (clears), TARGET_KEYSTROKE_MS);
+  korak_cli_print_figure (_("  keystroke, median"), korak_cli_median (keystrokes), TARGET_KEYSTROKE_MS);
+  g_print (_("  keystroke, max                  %9.2f ms\n"), korak_cli_maximum (keystrokes));
+  korak_cli_print_figure (_("  clearing the search, median"), korak_cli_median (clears), TARGET_KEYSTROKE_MS);
   g_print (_("Matches for the whole words:\n"));
   for (guint w = 0; w < G_N_ELEMENTS (words); w++)
     g_print ("  %-10s %6u\n", words[w], matches[w]);
 
   if (!bench_schedule (store, &error))
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
   bench_charts ();
+
+  if (!korak_cli_bench_documents (store, &error))
+    {
+      korak_cli_print_error (error->message);
+      return EXIT_FAILURE;
+    }
 
   return EXIT_SUCCESS;
 }
@@ -885,6 +888,8 @@ static const Command commands[] = {
   { "demo",  N_("Create realistic sample data in a new database"), command_demo },
   { "check", N_("Check a database and count the rows of each table"), command_check },
   { "bench", N_("Measure opening, loading and searching a database"), command_bench },
+  { "certificate", N_("Issue or reprint certificates and write them to a PDF"), korak_cli_certificate },
+  { "report", N_("Write a report (attendance, outcomes, sign-in sheet, plan, progress) to a PDF"), korak_cli_report },
 };
 
 static char *
@@ -894,7 +899,7 @@ commands_description (void)
 
   g_string_append_c (text, '\n');
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
   g_string_append_c (text, '\n');
   g_string_append (text, _("Run “korak-cli COMMAND --help” for the options of a command."));
 
@@ -947,7 +952,7 @@ main (int    argc,
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      print_error (error->message);
+      korak_cli_print_error (error->message);
       return EXIT_USAGE;
     }
 
@@ -971,7 +976,7 @@ main (int    argc,
                                                     "Run “korak-cli --help” to see the commands."),
                                                   argv[1]);
 
-      print_error (message);
+      korak_cli_print_error (message);
       return EXIT_USAGE;
     }
 

@@ -135,7 +135,8 @@ void           korak_document_set_frame    (KorakDocument         *document,
 void           korak_document_set_page_numbers (KorakDocument     *document,
                                                 gboolean           show);
 /* Small text in the footer of the pages of the current section, e.g.
- * "Serial 2026-7F3A-0042 · verification code 1a2b3c4d". */
+ * "Serial 2026-7F3A-0042 · verification code 1a2b3c4d". It may be set at
+ * any point while the section's blocks are added; it wraps if it must. */
 void           korak_document_set_footer_text (KorakDocument      *document,
                                                const char         *text);
 
@@ -144,6 +145,8 @@ void           korak_document_add_text     (KorakDocument         *document,
                                             KorakTextStyle         style,
                                             KorakAlign             align,
                                             const char            *text);
+/* HEADING text; it is never left alone at the foot of a page: it moves to
+ * the next one with the start of the block that follows. */
 void           korak_document_add_heading  (KorakDocument         *document,
                                             const char            *text);
 /* Label/value pairs, two columns, no grid; a long value wraps and splits. */
@@ -171,15 +174,22 @@ void           korak_document_add_drawing  (KorakDocument         *document,
 void           korak_document_add_signatures (KorakDocument       *document,
                                               const char *const   *captions,
                                               gboolean             place_date);
+/* Vertical space in place of the usual gap between two blocks. Dropped at
+ * the top of a page the text flowed onto; kept at the top of the document
+ * or of a section (to set a certificate lower on its page). */
 void           korak_document_add_space    (KorakDocument         *document,
                                             double                 points);
 /* Starts a new page and a new section: page numbers restart at 1 and the
- * footer text is cleared (a batch of certificates is one section each). */
+ * footer text is cleared (a batch of certificates is one section each).
+ * A break at the very start or end, or right after another, makes no
+ * empty page. */
 void           korak_document_add_page_break (KorakDocument       *document);
 
 /* Lays the document out for pages of @width × @height points (the print
  * context's size; for PDF, the document's paper). Returns the page count
- * (at least 1). Called again with another size, it lays out anew. */
+ * (at least 1). Called again with the same size and no new blocks, it
+ * returns the last layout; with another size, it lays out anew. Lay out
+ * and draw in one thread: Pango's font map belongs to the thread. */
 int            korak_document_layout       (KorakDocument         *document,
                                             double                 width,
                                             double                 height);
@@ -190,7 +200,9 @@ void           korak_document_draw_page    (KorakDocument         *document,
                                             int                    page);
 /* Every page into one PDF at the document's paper size, fonts embedded,
  * title, author, creator and creation date in the metadata. Written to a
- * temporary file beside @path and renamed, so a failure leaves no half file. */
+ * temporary file beside @path and renamed, so a failure leaves no half file.
+ * Errors are G_IO_ERROR (NOT_FOUND for a missing folder, PERMISSION_DENIED
+ * or READ_ONLY, NO_SPACE, …) with a translated message naming @path. */
 gboolean       korak_document_write_pdf    (KorakDocument         *document,
                                             const char            *path,
                                             GError               **error);

@@ -45,6 +45,29 @@ gboolean                 korak_store_save_organisation (KorakStore              
                                                         KorakOrganisationRecord   *record,
                                                         GError                   **error);
 
+/* ------------------------------------------------------------- enrolment */
+
+/* A participant's latest enrolment (the active one, else the last that
+ * ended) with its exit, for the documents about one person. */
+typedef struct
+{
+  gint64    id;
+  gint64    cohort_id;
+  char     *start_date;
+  char     *end_date;
+  char     *status;          /* active, completed, exited, withdrawn */
+  char     *exit_reason;
+  char     *exit_date;
+  char     *exit_outcome;
+  int       exit_positive;   /* 1, 0, or -1 not recorded */
+} KorakEnrolmentRecord;
+
+void                  korak_enrolment_record_free      (KorakEnrolmentRecord *enrolment);
+/* NULL with no error when the participant was never enrolled. */
+KorakEnrolmentRecord *korak_store_get_latest_enrolment (KorakStore  *store,
+                                                        gint64       participant_id,
+                                                        GError     **error);
+
 /* ----------------------------------------------------------- certificates */
 
 /* "participation" (any enrolment with attended hours) or "completion" (an
@@ -66,7 +89,7 @@ typedef struct
 {
   gint64      id;
   char       *serial;            /* e.g. "2026-7F3A-0042": year, desk, sequence */
-  char       *verification;      /* 8 hex digits of a SHA-256 over the frozen content */
+  char       *verification;      /* 8 upper-case hex digits of a SHA-256 over the frozen content */
   char       *kind;              /* KORAK_CERTIFICATE_* */
   char       *issued_date;
   gint64      participant_id;
@@ -94,26 +117,37 @@ void                    korak_certificate_record_free (KorakCertificateRecord *r
  * already issued for that enrolment, returns it unchanged (a reprint).
  * Refused (KORAK_STORE_ERROR_INVALID, translated): no enrolment; a
  * completion certificate for an enrolment that is not completed; a
- * participation certificate with no attended hours. */
+ * participation certificate with no attended hours; an unknown @kind or a
+ * date that is not a date. A participant that is gone is NOT_FOUND. */
 KorakCertificateRecord *korak_store_issue_certificate (KorakStore  *store,
                                                        gint64       participant_id,
                                                        const char  *kind,
                                                        const char  *issued_date,
                                                        GError     **error);
-/* Issues (or finds) completion certificates for everyone whose enrolment in
- * @cohort_id is completed, in one transaction, ordered by family name then
- * given name. An empty array when nobody completed. */
+/* Issues (or finds) certificates of @kind for a cohort in one transaction,
+ * ordered by family name then given name: completion certificates for
+ * everyone whose enrolment in @cohort_id is completed, participation
+ * certificates for every enrolment in it with attended hours. An empty
+ * array when nobody qualifies; NOT_FOUND for a cohort that is gone. */
 GPtrArray              *korak_store_issue_cohort_certificates (KorakStore  *store,
                                                                gint64       cohort_id,
                                                                const char  *kind,
                                                                const char  *issued_date,
                                                                GError     **error);
-/* The register entry for @serial, or NULL with KORAK_STORE_ERROR_NOT_FOUND. */
+/* The register entry for @serial (as typed from the paper: surrounding
+ * spaces and lower-case hex are fine), or NULL with
+ * KORAK_STORE_ERROR_NOT_FOUND. Its id, serial, kind, date of issue and
+ * verification code come from their columns, everything else from the
+ * frozen content. */
 KorakCertificateRecord *korak_store_get_certificate   (KorakStore  *store,
                                                        const char  *serial,
                                                        GError     **error);
-/* TRUE when the stored content still matches its verification code. */
+/* TRUE when the record (its serial, kind, date of issue and frozen content)
+ * still matches its verification code: an entry altered in the database
+ * behind Korak's back, or unreadable, gives FALSE. */
 gboolean                korak_certificate_record_verify (const KorakCertificateRecord *record);
+/* KorakCertificateRecord* of @participant_id (0: the whole register), by
+ * date of issue and serial. */
 GPtrArray              *korak_store_list_certificates (KorakStore  *store,
                                                        gint64       participant_id,
                                                        GError     **error);
@@ -141,9 +175,10 @@ typedef struct
   gboolean needs_mediator;
 } KorakSignInPerson;
 
-/* A session day of a cohort: its sessions that day (not individual ones)
- * and everyone enrolled that day (start ≤ date, no end or end ≥ date, not
- * withdrawn before it), ordered by family name. */
+/* A session day of a cohort: its sessions that day (not individual ones;
+ * cancelled ones too, marked so) and everyone enrolled that day (start ≤
+ * date, no end or end ≥ date, not withdrawn before it), ordered by family
+ * name. A day with no session gives an empty list of sessions. */
 typedef struct
 {
   gint64      cohort_id;
@@ -168,7 +203,13 @@ KorakSignInSheet *korak_store_get_sign_in_sheet (KorakStore  *store,
 /* One cell per participant × session day: the participant's state that day
  * ('P' present, 'L' late, 'E' excused, 'A' absent, '?' not marked yet, ' '
  * not enrolled that day). With several sessions on one day the worst state
- * counts (A > E > L > P). */
+ * counts (A > E > L > P), over the group sessions and the participant's own
+ * individual session that day; '?' only when none of them is marked.
+ *
+ * Here "group" means every kind but individual (group, work practice,
+ * visit): the whole cohort is expected. Cancelled sessions count nowhere.
+ * Hours and expected hours count sessions on days the participant was
+ * enrolled only. */
 typedef struct
 {
   gint64  participant_id;
@@ -196,7 +237,7 @@ typedef struct
   double      total_hours;
   double      total_expected;
   double      rate;          /* total_hours / total_expected */
-  int         n_sessions;    /* non-cancelled sessions in the month */
+  int         n_sessions;    /* non-cancelled sessions in the month, individual ones included */
 } KorakMonthlyAttendance;
 
 void                    korak_monthly_attendance_free (KorakMonthlyAttendance *report);
@@ -208,6 +249,9 @@ KorakMonthlyAttendance *korak_store_get_monthly_attendance (KorakStore  *store,
 
 /* ------------------------------------------------------ cohort outcomes */
 
+/* Per area, over the people with two or more scores in it during their
+ * enrolment: the first score against the one of the exit assessment, else
+ * the latest (as korak_store_cohort_changes() does with averages). */
 typedef struct
 {
   char   *area_name;         /* untranslated */
@@ -236,7 +280,7 @@ typedef struct
   int         n_changed;       /* people counted in average_change */
   GPtrArray  *exits;           /* KorakExitCount* (korak-assessment.h) by count */
   GPtrArray  *changes;         /* KorakProgressChange* (korak-assessment.h) */
-  GPtrArray  *areas;           /* KorakAreaChange*, in area order */
+  GPtrArray  *areas;           /* KorakAreaChange*, in area order, only areas with n_people > 0 */
 } KorakCohortOutcomes;
 
 void                 korak_cohort_outcomes_free      (KorakCohortOutcomes *outcomes);
@@ -244,6 +288,7 @@ KorakCohortOutcomes *korak_store_get_cohort_outcomes (KorakStore  *store,
                                                       gint64       cohort_id,
                                                       GError     **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KorakEnrolmentRecord, korak_enrolment_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KorakOrganisationRecord, korak_organisation_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KorakCertificateRecord, korak_certificate_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KorakSignInSheet, korak_sign_in_sheet_free)

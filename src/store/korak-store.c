@@ -28,6 +28,8 @@ struct _KorakStore
   GHashTable *statements;   /* SQL text → sqlite3_stmt, finalized on dispose */
   int         schema_version;
   gint64      desk_id;
+  gint64      actor_id;     /* the staff member using Korak, 0 unknown */
+  char       *actor_name;   /* their name, else the operating system user's */
   guint       in_transaction : 1;
 };
 
@@ -56,6 +58,7 @@ korak_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->actor_name, g_free);
 
   G_OBJECT_CLASS (korak_store_parent_class)->finalize (object);
 }
@@ -721,4 +724,41 @@ korak_store_integrity_check (KorakStore  *self,
   sqlite3_reset (stmt);
 
   return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+/**
+ * korak_store_set_actor:
+ * @staff_id: the staff member using Korak (chosen in preferences), 0 for none
+ * @name: (nullable): their name; %NULL: the operating system user's full name
+ *
+ * Who the audit log records for the changes made through this store.
+ */
+void
+korak_store_set_actor (KorakStore *self,
+                       gint64      staff_id,
+                       const char *name)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+
+  self->actor_id = staff_id;
+  g_free (self->actor_name);
+  self->actor_name = g_strdup (name != NULL && *name != '\0' ? name : g_get_real_name ());
+}
+
+gint64
+korak_store_get_actor_id (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), 0);
+
+  return self->actor_id;
+}
+
+const char *
+korak_store_get_actor_name (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), NULL);
+
+  if (self->actor_name == NULL)
+    self->actor_name = g_strdup (g_get_real_name ());
+  return self->actor_name;
 }

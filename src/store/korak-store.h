@@ -34,7 +34,7 @@ typedef enum
 } KorakStoreError;
 
 /* The schema version this build writes; see korak-migrations.c. */
-#define KORAK_STORE_SCHEMA_VERSION 4
+#define KORAK_STORE_SCHEMA_VERSION 5
 
 #define KORAK_TYPE_STORE (korak_store_get_type ())
 
@@ -60,6 +60,13 @@ gint64       korak_store_count_rows         (KorakStore  *self,
 char        *korak_store_integrity_check    (KorakStore  *self,
                                              GError     **error);
 gint64       korak_store_new_id             (void);
+
+/* Who is using Korak, for the audit log. */
+void         korak_store_set_actor          (KorakStore  *self,
+                                             gint64       staff_id,
+                                             const char  *name);
+gint64       korak_store_get_actor_id       (KorakStore  *self);
+const char  *korak_store_get_actor_name     (KorakStore  *self);
 
 /* Timestamps stored in every edited row, ISO 8601 in UTC. */
 char        *korak_store_now_iso            (void);

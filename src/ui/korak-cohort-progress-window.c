@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "korak-assessment.h"
+#include "korak-chart-data.h"
 #include "korak-charts.h"
 #include "korak-cohort-progress-window.h"
 
@@ -29,16 +30,6 @@ struct _KorakCohortProgressWindow
 };
 
 G_DEFINE_FINAL_TYPE (KorakCohortProgressWindow, korak_cohort_progress_window, ADW_TYPE_WINDOW)
-
-static void
-clear_bars (KorakBarData *data)
-{
-  for (guint i = 0; i < data->n_bars; i++)
-    g_free (data->bars[i].label);
-  g_clear_pointer (&data->bars, g_free);
-  g_clear_pointer (&data->title, g_free);
-  data->n_bars = 0;
-}
 
 static void
 draw_bars_cb (GtkDrawingArea *area,
@@ -64,8 +55,8 @@ korak_cohort_progress_window_dispose (GObject *object)
 {
   KorakCohortProgressWindow *self = (KorakCohortProgressWindow *)object;
 
-  clear_bars (&self->exits);
-  clear_bars (&self->change);
+  korak_bar_data_clear (&self->exits);
+  korak_bar_data_clear (&self->change);
   g_clear_pointer (&self->exits_description, g_free);
   g_clear_pointer (&self->change_description, g_free);
 
@@ -133,8 +124,6 @@ korak_cohort_progress_window_new (GtkWindow   *parent,
   g_autoptr(GPtrArray) changes = NULL;
   KorakCohortProgressWindow *self;
   GtkWidget *box, *header, *title, *scrolled, *clamp, *content, *list;
-  guint bands[KORAK_CHANGE_N_BANDS];
-  guint counted;
 
   g_return_val_if_fail (KORAK_IS_STORE (store), NULL);
 
@@ -151,33 +140,11 @@ korak_cohort_progress_window_new (GtkWindow   *parent,
                        NULL);
 
   /* Exits by reason. */
-  self->exits.title = g_strdup (_("Exits by reason"));
-  self->exits.n_bars = exits->len;
-  self->exits.bars = g_new0 (KorakBar, MAX (exits->len, 1));
-  for (guint i = 0; i < exits->len; i++)
-    {
-      const KorakExitCount *e = g_ptr_array_index (exits, i);
-
-      self->exits.bars[i].label = g_strdup (korak_choice_label (korak_exit_reasons (), e->reason));
-      self->exits.bars[i].value = e->count;
-      self->exits.bars[i].positive = e->positive;
-    }
+  korak_bar_data_fill_exits (&self->exits, exits);
   self->exits_description = korak_bar_chart_describe (&self->exits);
 
   /* Change from intake to exit or latest. */
-  counted = korak_progress_change_bands (changes, bands);
-  self->change.title = g_strdup (_("Change in average score, intake to exit or latest"));
-  if (counted > 0)
-    {
-      self->change.n_bars = KORAK_CHANGE_N_BANDS;
-      self->change.bars = g_new0 (KorakBar, KORAK_CHANGE_N_BANDS);
-      for (guint i = 0; i < KORAK_CHANGE_N_BANDS; i++)
-        {
-          self->change.bars[i].label = g_strdup (korak_progress_change_band_label (i));
-          self->change.bars[i].value = bands[i];
-          self->change.bars[i].positive = FALSE;  /* "positive" means an exit there */
-        }
-    }
+  korak_bar_data_fill_change_bands (&self->change, changes);
   self->change_description = korak_bar_chart_describe (&self->change);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

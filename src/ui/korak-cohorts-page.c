@@ -16,11 +16,14 @@
 #include "korak-cohort-util.h"
 #include "korak-cohorts-page.h"
 #include "korak-date.h"
+#include "korak-document-dialog.h"
 #include "korak-form-dialog.h"
 #include "korak-new-cohort-dialog.h"
 #include "korak-participant-list.h"
 #include "korak-programme-list.h"
+#include "korak-print.h"
 #include "korak-programmes-dialog.h"
+#include "korak-reports.h"
 #include "korak-staff-dialog.h"
 #include "korak-staff-list.h"
 #include "korak-ui-util.h"
@@ -63,6 +66,7 @@ struct _KorakCohortsPage
   GtkListBox          *list_box;
   AdwWindowTitle      *cohort_title;
   GtkWidget           *save_button;
+  GtkWidget           *documents_button;
   GtkStack            *pane_stack;
   AdwPreferencesPage  *prefs_page;
   GtkWidget           *error_label;
@@ -310,6 +314,10 @@ update_actions (KorakCohortsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.generate", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.enrol", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.progress", has && self->shown->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.monthly-report", has && self->shown->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.outcomes-report", has && self->shown->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.certificates", has && self->shown->id != 0);
+  gtk_widget_set_visible (self->documents_button, has && self->shown->id != 0);
 }
 
 static void
@@ -1210,6 +1218,322 @@ staff_action (GtkWidget  *widget,
   dialog = korak_staff_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), staff);
   g_signal_connect_object (dialog, "changed", G_CALLBACK (on_setup_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ------------------------------------------------------- documents */
+
+typedef struct
+{
+  KorakStore *store;
+  gint64      cohort_id;
+  char       *cohort_name;
+} ReportRequest;
+
+static void
+report_request_free (ReportRequest *request)
+{
+  g_object_unref (request->store);
+  g_free (request->cohort_name);
+  g_free (request);
+}
+
+static ReportRequest *
+report_request_new (KorakCohortsPage *self)
+{
+  ReportRequest *request = g_new0 (ReportRequest, 1);
+
+  request->store = g_object_ref (self->store);
+  request->cohort_id = self->shown->id;
+  request->cohort_name = g_strdup (self->shown->name);
+  return request;
+}
+
+/* Documents read the store: the cohort's edits are stored first. Returns
+ * FALSE, with the reason shown, when they cannot be. */
+static gboolean
+ready_for_document (KorakCohortsPage *self)
+{
+  if (self->store == NULL || self->shown == NULL || self->shown->id == 0)
+    return FALSE;
+  return korak_cohorts_page_save (self);
+}
+
+static KorakDocument *
+build_monthly_cb (KorakDocumentDialog  *dialog,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  ReportRequest *request = user_data;
+  const char *month = korak_document_dialog_get_choice (dialog);
+
+  return korak_report_monthly_attendance (request->store, request->cohort_id, month, error);
+}
+
+/* "2026-03" → "March 2026", in the standalone form of the month's name. */
+static char *
+month_label (const char *month)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year = 0, number = 0;
+
+  if (sscanf (month, "%4d-%2d", &year, &number) != 2 ||
+      !(date = g_date_time_new_local (year, number, 1, 0, 0, 0)))
+    return g_strdup (month);
+
+  return g_date_time_format (date, "%OB %Y");
+}
+
+/* The months from the cohort's start to its end ("YYYY-MM"); the one to
+ * offer first is the month of the last session held (so early in a month,
+ * the month just ended, which is the one a funder asks for), else the
+ * first month.
+ */
+static GStrv
+list_report_months (KorakStore  *store,
+                    gint64       cohort_id,
+                    guint       *selected,
+                    GError     **error)
+{
+  g_autoptr(KorakCohortDetail) cohort = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autofree char *today = korak_date_today ();
+  g_autofree char *last_held = NULL;
+  const char *end;
+  int year, month, end_year, end_month;
+  guint n = 0;
+
+  *selected = 0;
+  if (!(cohort = korak_store_get_cohort (store, cohort_id, error)))
+    return NULL;
+
+  end = cohort->end_date != NULL ? cohort->end_date : cohort->start_date;
+  if (sscanf (cohort->start_date, "%4d-%2d", &year, &month) != 2 ||
+      sscanf (end, "%4d-%2d", &end_year, &end_month) != 2)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The cohort has no valid start date; set it on the cohort first."));
+      return NULL;
+    }
+
+  sessions = korak_store_list_sessions (store, cohort_id, cohort->start_date,
+                                        g_strcmp0 (today, end) < 0 ? today : end, error);
+  if (sessions == NULL)
+    return NULL;
+  for (guint i = sessions->len; i > 0 && last_held == NULL; i--)
+    {
+      const KorakSessionRecord *session = g_ptr_array_index (sessions, i - 1);
+
+      if (session->cancelled_reason == NULL && session->date != NULL)
+        last_held = g_strndup (session->date, 7);
+    }
+
+  /* A cohort lasts months, not years; the bound keeps a typo harmless. */
+  while ((year < end_year || (year == end_year && month <= end_month)) && n < 120)
+    {
+      g_autofree char *value = g_strdup_printf ("%04d-%02d", year, month);
+
+      if (g_strcmp0 (value, last_held) == 0)
+        *selected = n;
+      g_strv_builder_add (builder, value);
+      n++;
+      if (++month > 12)
+        {
+          month = 1;
+          year++;
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+monthly_report_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  KorakCohortsPage *self = KORAK_COHORTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) months = NULL;
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autofree char *body = NULL;
+  KorakDocumentDialog *dialog;
+  guint selected = 0;
+
+  if (!ready_for_document (self))
+    return;
+
+  months = list_report_months (self->store, self->shown->id, &selected, &error);
+  if (months == NULL)
+    {
+      korak_show_error_dialog (widget, _("The Report Could Not Be Made"), error->message);
+      return;
+    }
+
+  labels = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; months[i] != NULL; i++)
+    g_ptr_array_add (labels, month_label (months[i]));
+  g_ptr_array_add (labels, NULL);
+
+  /* Translators: %s is the name of a cohort. */
+  body = g_strdup_printf (_("Attendance of everyone in %s on each session day of the month, with hours, rates and totals."),
+                          self->shown->name);
+  dialog = korak_document_dialog_new (widget, _("Monthly Attendance Report"), body, build_monthly_cb,
+                                      report_request_new (self), (GDestroyNotify) report_request_free);
+  korak_document_dialog_set_choices (dialog, _("Month"), (const char * const *) months,
+                                     (const char * const *) labels->pdata, selected);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static KorakDocument *
+build_outcomes_cb (KorakDocumentDialog  *dialog,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  ReportRequest *request = user_data;
+
+  return korak_report_cohort_outcomes (request->store, request->cohort_id, error);
+}
+
+static void
+outcomes_report_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  KorakCohortsPage *self = KORAK_COHORTS_PAGE (widget);
+  g_autofree char *body = NULL;
+  KorakDocumentDialog *dialog;
+
+  if (!ready_for_document (self))
+    return;
+
+  /* Translators: %s is the name of a cohort. */
+  body = g_strdup_printf (_("What %s achieved: enrolled, completed, exits by reason, positive exits and the change in competencies, with charts."),
+                          self->shown->name);
+  dialog = korak_document_dialog_new (widget, _("Outcomes Report"), body, build_outcomes_cb,
+                                      report_request_new (self), (GDestroyNotify) report_request_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static KorakDocument *
+build_certificates_cb (KorakDocumentDialog  *dialog,
+                       gpointer              user_data,
+                       GError              **error)
+{
+  ReportRequest *request = user_data;
+  g_autoptr(GPtrArray) certificates = NULL;
+  g_autofree char *title = NULL;
+
+  certificates = korak_store_issue_cohort_certificates (request->store, request->cohort_id,
+                                                        KORAK_CERTIFICATE_COMPLETION, NULL, error);
+  if (certificates == NULL)
+    return NULL;
+  if (certificates->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("Nobody has completed this cohort yet. End a person's enrolment as completed from their profile first."));
+      return NULL;
+    }
+
+  /* Translators: the title of a batch of certificates; %s is a cohort. */
+  title = g_strdup_printf (_("Certificates of completion — %s"), request->cohort_name);
+  return korak_report_certificates (request->store, certificates, title, error);
+}
+
+/* How many people completed the cohort, read afresh: an enrolment may have
+ * been ended in a profile since the cohort was shown. */
+static int
+count_completers (KorakCohortsPage  *self,
+                  GError           **error)
+{
+  g_autoptr(GPtrArray) members = korak_store_list_members (self->store, self->shown->id, TRUE, error);
+  int n = 0;
+
+  if (members == NULL)
+    return -1;
+  for (guint i = 0; i < members->len; i++)
+    {
+      const KorakMemberRecord *member = g_ptr_array_index (members, i);
+
+      if (g_strcmp0 (member->status, "completed") == 0)
+        n++;
+    }
+  return n;
+}
+
+static void
+certificates_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KorakCohortsPage *self = KORAK_COHORTS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  KorakDocumentDialog *dialog;
+  int n;
+
+  if (!ready_for_document (self))
+    return;
+
+  n = count_completers (self, &error);
+  if (n < 0)
+    {
+      korak_show_error_dialog (widget, _("The Certificates Could Not Be Made"), error->message);
+      return;
+    }
+  if (n == 0)
+    {
+      korak_show_error_dialog (widget, _("Nobody Has Completed This Cohort Yet"),
+                               _("Certificates of completion are made for people whose enrolment ended as completed. End an enrolment from the person's profile with End Enrolment…, then come back here."));
+      return;
+    }
+
+  /* Translators: %d is a number of people, %s the name of a cohort. */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "A certificate of completion for the %d person who completed %s. It is entered in the certificate register, so printing it again gives the same certificate.",
+                                       "Certificates of completion, one page each, for the %d people who completed %s. They are entered in the certificate register, so printing them again gives the same certificates.",
+                                       n),
+                          n, self->shown->name);
+  dialog = korak_document_dialog_new (widget, _("Certificates for Completers"), body, build_certificates_cb,
+                                      report_request_new (self), (GDestroyNotify) report_request_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * korak_cohorts_page_create_document:
+ * @kind: "monthly" (with @month "YYYY-MM"), "outcomes" or "certificates"
+ *
+ * Makes a document of the cohort shown, as its dialog would; for tests.
+ */
+KorakDocument *
+korak_cohorts_page_create_document (KorakCohortsPage  *self,
+                                    const char        *kind,
+                                    const char        *month,
+                                    GError           **error)
+{
+  ReportRequest request = { 0 };
+
+  g_return_val_if_fail (KORAK_IS_COHORTS_PAGE (self), NULL);
+
+  if (self->store == NULL || self->shown == NULL || self->shown->id == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No cohort is shown."));
+      return NULL;
+    }
+
+  request.store = self->store;
+  request.cohort_id = self->shown->id;
+  request.cohort_name = self->shown->name;
+
+  if (g_strcmp0 (kind, "monthly") == 0)
+    return korak_report_monthly_attendance (self->store, self->shown->id, month, error);
+  if (g_strcmp0 (kind, "outcomes") == 0)
+    return build_outcomes_cb (NULL, &request, error);
+  if (g_strcmp0 (kind, "certificates") == 0)
+    return build_certificates_cb (NULL, &request, error);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Unknown document “%s”", kind);
+  return NULL;
 }
 
 /* ---------------------------------------------------- the timetable */
@@ -2208,6 +2532,7 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, cohort_title);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, documents_button);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, pane_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, prefs_page);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, error_label);
@@ -2235,6 +2560,9 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohorts.programmes", NULL, programmes_action);
   gtk_widget_class_install_action (widget_class, "cohorts.staff", NULL, staff_action);
   gtk_widget_class_install_action (widget_class, "cohorts.progress", NULL, progress_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.monthly-report", NULL, monthly_report_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.outcomes-report", NULL, outcomes_report_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.certificates", NULL, certificates_action);
   gtk_widget_class_install_action (widget_class, "cohorts.add-pattern", NULL, add_pattern_action);
   gtk_widget_class_install_action (widget_class, "cohorts.edit-pattern", "x", edit_pattern_action);
   gtk_widget_class_install_action (widget_class, "cohorts.remove-pattern", "x", remove_pattern_action);
@@ -2248,6 +2576,7 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohorts.reenrol", "(xxs)", reenrol_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "cohorts.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "cohorts.monthly-report", NULL);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "korak-cohort-list.h"
+#include "korak-document.h"
 #include "korak-store.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,11 @@ const char      *korak_cohorts_page_get_state       (KorakCohortsPage *self);
 const char      *korak_cohorts_page_get_error       (KorakCohortsPage *self);
 /* What the last Generate Sessions said in its toast, or %NULL. */
 const char      *korak_cohorts_page_get_message     (KorakCohortsPage *self);
+/* A document of the cohort shown, as its Print or Save dialog makes it:
+ * "monthly" (for @month, "YYYY-MM"), "outcomes" or "certificates". */
+KorakDocument   *korak_cohorts_page_create_document (KorakCohortsPage *self,
+                                                     const char       *kind,
+                                                     const char       *month,
+                                                     GError          **error);
 
 G_END_DECLS

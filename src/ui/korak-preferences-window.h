@@ -27,4 +27,16 @@ void           korak_preferences_window_set_store            (KorakPreferencesWi
                                                               KorakStore             *store);
 KorakAreaList *korak_preferences_window_get_areas            (KorakPreferencesWindow *self);
 
+/* The Organisation page (shown once a store is set): the letterhead and
+ * paper of printed documents. Entries are stored with Enter, the logo and
+ * paper as soon as they change, anything else typed on closing. */
+gboolean       korak_preferences_window_save_organisation    (KorakPreferencesWindow *self);
+/* @file: a PNG, or NULL to remove the logo. */
+gboolean       korak_preferences_window_set_logo_file        (KorakPreferencesWindow *self,
+                                                              GFile                  *file);
+GtkEditable   *korak_preferences_window_get_organisation_entry (KorakPreferencesWindow *self,
+                                                                const char             *name);
+AdwComboRow   *korak_preferences_window_get_paper_row        (KorakPreferencesWindow *self);
+const char    *korak_preferences_window_get_organisation_error (KorakPreferencesWindow *self);
+
 G_END_DECLS

@@ -12,11 +12,13 @@
 #include <glib/gi18n.h>
 
 #include "korak-profile-page.h"
+#include "korak-document-dialog.h"
 #include "korak-exit-dialog.h"
 #include "korak-journal-page.h"
 #include "korak-plan-page.h"
-#include "korak-profile-sheet.h"
+#include "korak-print.h"
 #include "korak-progress-page.h"
+#include "korak-reports.h"
 #include "korak-ui-util.h"
 
 struct _KorakProfilePage
@@ -67,6 +69,7 @@ update_header (KorakProfilePage *self)
                                  has && korak_participant_form_get_changed (self->form));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.print", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-pdf", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.document", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.end-enrolment",
                                  has && korak_participant_get_record (self->participant)->cohort_id != 0);
 }
@@ -223,43 +226,72 @@ printable_record (KorakProfilePage *self)
   return korak_participant_record_copy (korak_participant_get_record (self->participant));
 }
 
-static void
-begin_print_cb (GtkPrintOperation      *operation,
-                GtkPrintContext        *context,
-                KorakParticipantRecord *record)
+static KorakDocument *
+certificate_document (KorakStore  *store,
+                      gint64       participant_id,
+                      const char  *kind,
+                      GError     **error)
 {
-  int n_pages = korak_profile_sheet_count_pages (record,
-                                                 gtk_print_context_get_width (context),
-                                                 gtk_print_context_get_height (context));
+  g_autoptr(KorakCertificateRecord) certificate = NULL;
 
-  gtk_print_operation_set_n_pages (operation, MAX (n_pages, 1));
+  certificate = korak_store_issue_certificate (store, participant_id, kind, NULL, error);
+  if (certificate == NULL)
+    return NULL;
+
+  return korak_report_certificate (store, certificate, error);
 }
 
-static void
-draw_page_cb (GtkPrintOperation      *operation,
-              GtkPrintContext        *context,
-              int                     page,
-              KorakParticipantRecord *record)
+/**
+ * korak_profile_page_create_document:
+ * @kind: "profile", "plan", "progress", "participation" or "completion"
+ *
+ * Makes one of the shown participant's documents, after storing any unsaved
+ * edits (a profile that cannot be saved is not printed: the reason is shown
+ * above the form). A certificate is issued into the register, or the one
+ * issued before is taken again.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error.
+ */
+KorakDocument *
+korak_profile_page_create_document (KorakProfilePage  *self,
+                                    const char        *kind,
+                                    GError           **error)
 {
-  korak_profile_sheet_draw_page (gtk_print_context_get_cairo_context (context),
-                                 gtk_print_context_get_width (context),
-                                 gtk_print_context_get_height (context),
-                                 record, page);
-}
+  g_autoptr(KorakParticipantRecord) record = NULL;
+  KorakStore *store;
+  gint64 id;
 
-static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               KorakProfilePage        *self)
-{
-  g_autoptr(GError) error = NULL;
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
 
-  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
-    return;
+  if (self->participant == NULL || self->participants == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No participant is shown."));
+      return NULL;
+    }
 
-  gtk_print_operation_get_error (operation, &error);
-  korak_participant_form_show_error (self->form, error != NULL ? error->message
-                                                               : _("The profile could not be printed."));
+  record = printable_record (self);
+  if (record == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The profile has changes that could not be saved; correct them first."));
+      return NULL;
+    }
+
+  store = korak_participant_list_get_store (self->participants);
+  id = korak_participant_get_id (self->participant);
+
+  if (g_str_equal (kind, "profile"))
+    return korak_report_profile (store, record, error);
+  if (g_str_equal (kind, "plan"))
+    return korak_report_plan (store, id, error);
+  if (g_str_equal (kind, "progress"))
+    return korak_report_progress (store, id, error);
+  if (g_str_equal (kind, KORAK_CERTIFICATE_PARTICIPATION) || g_str_equal (kind, KORAK_CERTIFICATE_COMPLETION))
+    return certificate_document (store, id, kind, error);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Unknown document “%s”", kind);
+  return NULL;
 }
 
 /**
@@ -272,39 +304,33 @@ print_done_cb (GtkPrintOperation       *operation,
 GtkPrintOperation *
 korak_profile_page_create_print_operation (KorakProfilePage *self)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
-  g_autoptr(GtkPaperSize) a4 = NULL;
-  g_autofree char *title = NULL;
-  KorakParticipantRecord *record;
+  g_autoptr(GError) error = NULL;
+  KorakDocument *document;
 
   g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
 
-  record = printable_record (self);
-  if (record == NULL)
-    return NULL;
+  document = korak_profile_page_create_document (self, "profile", &error);
+  if (document == NULL)
+    {
+      /* An edit that could not be saved already says why above the form. */
+      if (korak_participant_form_get_error (self->form) == NULL && error != NULL)
+        korak_participant_form_show_error (self->form, error->message);
+      return NULL;
+    }
 
-  operation = gtk_print_operation_new ();
-  /* Translators: the name of a print job; %s is the participant's name. */
-  title = g_strdup_printf (_("Participant profile — %s"), korak_participant_get_display_name (self->participant));
-  gtk_print_operation_set_job_name (operation, title);
-  /* The sheet draws its own margins and page numbers, in points. */
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  setup = gtk_page_setup_new ();
-  gtk_page_setup_set_paper_size (setup, a4);
-  gtk_print_operation_set_default_page_setup (operation, setup);
+  return korak_print_operation_new (document);
+}
 
-  g_object_set_data_full (G_OBJECT (operation), "korak-record", record,
-                          (GDestroyNotify) korak_participant_record_free);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), record);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), record);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+static void
+show_document_error (KorakProfilePage *self,
+                     const GError     *error)
+{
+  /* An edit that could not be saved already says why above the form. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) &&
+      korak_participant_form_get_error (self->form) != NULL)
+    return;
 
-  return g_steal_pointer (&operation);
+  korak_show_error_dialog (GTK_WIDGET (self), _("The Document Could Not Be Made"), error->message);
 }
 
 static void
@@ -313,18 +339,42 @@ print_action (GtkWidget  *widget,
               GVariant   *param)
 {
   KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = korak_profile_page_create_print_operation (self);
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
+  KorakDocument *document;
 
-  if (operation == NULL)
+  if (self->participant == NULL)
     return;
 
-  root = gtk_widget_get_root (widget);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    korak_participant_form_show_error (self->form, error->message);
+  document = korak_profile_page_create_document (self, "profile", &error);
+  if (document == NULL)
+    show_document_error (self, error);
+  else
+    korak_print_document (widget, document);
+}
+
+/**
+ * korak_profile_page_export_document:
+ *
+ * Saves one of the shown participant's documents (see
+ * korak_profile_page_create_document()) as a PDF at @path, as Save as PDF
+ * does after its file chooser.
+ */
+gboolean
+korak_profile_page_export_document (KorakProfilePage  *self,
+                                    const char        *kind,
+                                    const char        *path,
+                                    GError           **error)
+{
+  g_autoptr(KorakDocument) document = NULL;
+
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  document = korak_profile_page_create_document (self, kind, error);
+  if (document == NULL)
+    return FALSE;
+
+  return korak_export_document_pdf_to_path (GTK_WIDGET (self), document, path, error);
 }
 
 /**
@@ -338,52 +388,7 @@ korak_profile_page_export_pdf (KorakProfilePage  *self,
                                const char        *path,
                                GError           **error)
 {
-  g_autoptr(KorakParticipantRecord) record = NULL;
-
-  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->participant == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No participant is shown."));
-      return FALSE;
-    }
-
-  record = printable_record (self);
-  if (record == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                           _("The profile has changes that could not be saved; correct them first."));
-      return FALSE;
-    }
-
-  return korak_profile_sheet_write_pdf (record, path, error);
-}
-
-static void
-export_response_cb (GtkNativeDialog  *dialog,
-                    int               response,
-                    KorakProfilePage *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
-    path = g_file_get_path (file);
-
-  if (path == NULL)
-    ;
-  else if (!korak_profile_page_export_pdf (self, path, &error))
-    korak_participant_form_show_error (self->form, error->message);
-  else
-    korak_show_toast (GTK_WIDGET (self), _("Profile exported as PDF"));
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  g_object_unref (self);
+  return korak_profile_page_export_document (self, "profile", path, error);
 }
 
 static void
@@ -392,30 +397,115 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *param)
 {
   KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  KorakDocument *document;
 
-  if (self->participant == NULL || !korak_profile_page_save (self))
+  if (self->participant == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export Profile as PDF"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  document = korak_profile_page_create_document (self, "profile", &error);
+  if (document == NULL)
+    {
+      show_document_error (self, error);
+      return;
+    }
+
   /* Translators: the suggested file name of an exported profile; %s is the
    * participant's name. Keep ".pdf". */
   name = g_strdup_printf (_("Profile %s.pdf"), korak_participant_get_display_name (self->participant));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  korak_export_document_pdf (widget, document, name);
+}
 
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+typedef struct
+{
+  KorakProfilePage *self;
+  char             *kind;
+} DocumentRequest;
+
+static void
+document_request_free (DocumentRequest *request)
+{
+  g_object_unref (request->self);
+  g_free (request->kind);
+  g_free (request);
+}
+
+static KorakDocument *
+build_document_cb (KorakDocumentDialog  *dialog,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  DocumentRequest *request = user_data;
+
+  return korak_profile_page_create_document (request->self, request->kind, error);
+}
+
+/* The heading and the sentence of the Print or Save dialog for @kind. */
+static gboolean
+describe_document (const char  *kind,
+                   const char  *name,
+                   char       **heading,
+                   char       **body)
+{
+  if (g_str_equal (kind, "profile"))
+    {
+      *heading = g_strdup (_("Participant Profile"));
+      /* Translators: %s is the participant's name. */
+      *body = g_strdup_printf (_("The profile of %s as stored: contacts, referral, consent and enrolment."), name);
+    }
+  else if (g_str_equal (kind, "plan"))
+    {
+      *heading = g_strdup (_("Individual Plan"));
+      /* Translators: %s is the participant's name. */
+      *body = g_strdup_printf (_("The individual plan of %s, with lines for the participant's and the mentor's signatures."), name);
+    }
+  else if (g_str_equal (kind, "progress"))
+    {
+      *heading = g_strdup (_("Progress Report"));
+      /* Translators: %s is the participant's name. */
+      *body = g_strdup_printf (_("The progress of %s: plan and goals, assessments, attendance, small wins and exit."), name);
+    }
+  else if (g_str_equal (kind, KORAK_CERTIFICATE_PARTICIPATION))
+    {
+      *heading = g_strdup (_("Certificate of Participation"));
+      /* Translators: %s is the participant's name. */
+      *body = g_strdup_printf (_("A certificate of the hours %s attended. It is entered in the certificate register, so printing it again gives the same certificate."), name);
+    }
+  else if (g_str_equal (kind, KORAK_CERTIFICATE_COMPLETION))
+    {
+      *heading = g_strdup (_("Certificate of Completion"));
+      /* Translators: %s is the participant's name. */
+      *body = g_strdup_printf (_("A certificate that %s completed the programme. It is entered in the certificate register, so printing it again gives the same certificate."), name);
+    }
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+document_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+  const char *kind = g_variant_get_string (param, NULL);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  DocumentRequest *request;
+  KorakDocumentDialog *dialog;
+
+  if (self->participant == NULL ||
+      !describe_document (kind, korak_participant_get_display_name (self->participant), &heading, &body))
+    return;
+
+  request = g_new0 (DocumentRequest, 1);
+  request->self = g_object_ref (self);
+  request->kind = g_strdup (kind);
+  dialog = korak_document_dialog_new (widget, heading, body, build_document_cb, request,
+                                      (GDestroyNotify) document_request_free);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -519,6 +609,7 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.restore", NULL, restore_action);
   gtk_widget_class_install_action (widget_class, "profile.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "profile.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "profile.document", "s", document_action);
   gtk_widget_class_install_action (widget_class, "profile.end-enrolment", NULL, end_enrolment_action);
   gtk_widget_class_install_action (widget_class, "profile.quick-journal", NULL, quick_journal_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "profile.quick-journal", NULL);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "korak-document.h"
 #include "korak-participant-form.h"
 #include "korak-participant-list.h"
 #include "korak-progress-page.h"
@@ -29,6 +30,15 @@ gboolean              korak_profile_page_save             (KorakProfilePage     
 KorakParticipantForm *korak_profile_page_get_form         (KorakProfilePage     *self);
 GtkPrintOperation    *korak_profile_page_create_print_operation (KorakProfilePage *self);
 gboolean              korak_profile_page_export_pdf       (KorakProfilePage     *self,
+                                                           const char           *path,
+                                                           GError              **error);
+/* @kind: "profile", "plan", "progress", "participation" or "completion".
+ * Unsaved edits are stored first; a certificate is issued (or reprinted). */
+KorakDocument        *korak_profile_page_create_document  (KorakProfilePage     *self,
+                                                           const char           *kind,
+                                                           GError              **error);
+gboolean              korak_profile_page_export_document  (KorakProfilePage     *self,
+                                                           const char           *kind,
                                                            const char           *path,
                                                            GError              **error);
 void                  korak_profile_page_set_show_back    (KorakProfilePage     *self,

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "korak-chart-data.h"
 #include "korak-charts.h"
 #include "korak-date.h"
 #include "korak-journal.h"
@@ -49,87 +50,16 @@ G_DEFINE_FINAL_TYPE (KorakProgressPage, korak_progress_page, ADW_TYPE_BIN)
 /* ------------------------------------------------------------ chart data */
 
 static void
-clear_star (KorakStarData *star)
-{
-  for (guint i = 0; i < star->n_axes; i++)
-    g_free (star->axes[i]);
-  g_clear_pointer (&star->axes, g_free);
-  for (guint i = 0; i < star->n_series; i++)
-    {
-      g_free (star->series[i].label);
-      g_free (star->series[i].kind);
-      g_free (star->series[i].scores);
-    }
-  g_clear_pointer (&star->series, g_free);
-  star->n_axes = star->n_series = 0;
-}
-
-static void
-clear_line (KorakLineData *line)
-{
-  for (guint i = 0; i < line->n_series; i++)
-    {
-      g_free (line->series[i].label);
-      for (guint j = 0; j < line->series[i].n_points; j++)
-        {
-          g_free (line->series[i].points[j].date);
-          g_free (line->series[i].points[j].kind);
-        }
-      g_free (line->series[i].points);
-    }
-  g_clear_pointer (&line->series, g_free);
-  line->n_series = 0;
-}
-
-static void
-clear_attendance (KorakAttendanceData *data)
-{
-  for (guint i = 0; i < data->n_weeks; i++)
-    g_free (data->weeks[i].monday);
-  g_clear_pointer (&data->weeks, g_free);
-  data->n_weeks = 0;
-  data->required_per_week = 0;
-}
-
-static void
-fill_star (KorakStarData          *star,
-           const KorakStarSummary *summary)
-{
-  clear_star (star);
-  if (summary == NULL)
-    return;
-
-  star->n_axes = summary->areas->len;
-  star->axes = g_new0 (char *, star->n_axes + 1);
-  for (guint i = 0; i < star->n_axes; i++)
-    star->axes[i] = g_strdup (korak_competency_area_label (((KorakAreaRecord *)g_ptr_array_index (summary->areas, i))->name));
-
-  star->n_series = summary->assessments->len;
-  star->series = g_new0 (KorakStarSeries, MAX (star->n_series, 1));
-  for (guint s = 0; s < star->n_series; s++)
-    {
-      const KorakAssessmentRecord *r = g_ptr_array_index (summary->assessments, s);
-      g_autofree char *date = korak_date_format (r->date);
-
-      /* Translators: a series of the star chart, "Intake 2. 3. 2026" */
-      star->series[s].label = g_strdup_printf (_("%s %s"), korak_choice_label (korak_assessment_kinds (), r->kind), date);
-      star->series[s].kind = g_strdup (r->kind);
-      star->series[s].scores = g_new0 (double, MAX (star->n_axes, 1));
-      for (guint a = 0; a < star->n_axes; a++)
-        star->series[s].scores[a] =
-          korak_assessment_record_get_score (r, ((KorakAreaRecord *)g_ptr_array_index (summary->areas, a))->id);
-    }
-}
-
-static void
 fill_line (KorakProgressPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->line_dropdown);
   const KorakProgressLine *chosen = NULL;
 
-  clear_line (&self->line);
   if (self->lines == NULL || self->lines->len == 0)
-    return;
+    {
+      korak_line_data_clear (&self->line);
+      return;
+    }
 
   /* The drop-down lists the average first, then the areas. */
   if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected >= self->lines->len)
@@ -137,20 +67,7 @@ fill_line (KorakProgressPage *self)
   else
     chosen = g_ptr_array_index (self->lines, selected - 1);
 
-  self->line.n_series = 1;
-  self->line.series = g_new0 (KorakLineSeries, 1);
-  self->line.series[0].label = g_strdup (chosen->area_id == 0 ? _("Average")
-                                                              : korak_competency_area_label (chosen->area_name));
-  self->line.series[0].n_points = chosen->points->len;
-  self->line.series[0].points = g_new0 (KorakLinePoint, MAX (chosen->points->len, 1));
-  for (guint i = 0; i < chosen->points->len; i++)
-    {
-      const KorakProgressPoint *p = &g_array_index (chosen->points, KorakProgressPoint, i);
-
-      self->line.series[0].points[i].date = g_strdup (p->date);
-      self->line.series[0].points[i].kind = g_strdup (p->kind);
-      self->line.series[0].points[i].value = p->value;
-    }
+  korak_line_data_fill (&self->line, chosen);
 }
 
 static void
@@ -319,9 +236,9 @@ korak_progress_page_reload (KorakProgressPage  *self,
 
   if (self->assessments == NULL)
     {
-      clear_star (&self->star);
-      clear_line (&self->line);
-      clear_attendance (&self->attendance);
+      korak_star_data_clear (&self->star);
+      korak_line_data_clear (&self->line);
+      korak_attendance_data_clear (&self->attendance);
       g_clear_pointer (&self->lines, g_ptr_array_unref);
       gtk_stack_set_visible_child_name (self->list_stack, "empty");
       on_dark_changed_cb (self);
@@ -343,22 +260,11 @@ korak_progress_page_reload (KorakProgressPage  *self,
   if (!(self->lines = korak_assessment_list_progress_lines (self->assessments, error)))
     return FALSE;
 
-  fill_star (&self->star, summary);
+  korak_star_data_fill (&self->star, summary);
   set_description (self->star_area, _("Competencies at intake and latest"), &self->star_description,
                    korak_star_chart_describe (&self->star));
 
-  clear_attendance (&self->attendance);
-  self->attendance.required_per_week = required;
-  self->attendance.n_weeks = weeks->len;
-  self->attendance.weeks = g_new0 (KorakAttendanceWeek, MAX (weeks->len, 1));
-  for (guint i = 0; i < weeks->len; i++)
-    {
-      const KorakWeekHours *w = &g_array_index (weeks, KorakWeekHours, i);
-
-      self->attendance.weeks[i].monday = g_strdup (w->monday);
-      self->attendance.weeks[i].hours = w->hours;
-      self->attendance.weeks[i].module = w->module;
-    }
+  korak_attendance_data_fill (&self->attendance, weeks, required);
   set_description (self->attendance_area, _("Attendance hours per week"), &self->attendance_description,
                    korak_attendance_chart_describe (&self->attendance));
 
@@ -608,9 +514,9 @@ korak_progress_page_dispose (GObject *object)
   g_clear_object (&self->undo_toast);
   g_clear_pointer (&self->deleted, korak_assessment_record_free);
   g_clear_pointer (&self->lines, g_ptr_array_unref);
-  clear_star (&self->star);
-  clear_line (&self->line);
-  clear_attendance (&self->attendance);
+  korak_star_data_clear (&self->star);
+  korak_line_data_clear (&self->line);
+  korak_attendance_data_clear (&self->attendance);
   g_clear_pointer (&self->star_description, g_free);
   g_clear_pointer (&self->line_description, g_free);
   g_clear_pointer (&self->attendance_description, g_free);

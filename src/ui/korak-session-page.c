@@ -13,6 +13,8 @@
 
 #include "korak-attendance-row.h"
 #include "korak-date.h"
+#include "korak-document-dialog.h"
+#include "korak-reports.h"
 #include "korak-session-page.h"
 #include "korak-ui-util.h"
 
@@ -137,6 +139,7 @@ update_actions (KorakSessionPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.cancel-session", stored && !cancelled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.restore-session", cancelled);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.delete", stored && !has_marks);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "session.sign-in-sheet", stored);
   gtk_widget_set_visible (self->menu_button, stored);
 }
 
@@ -665,6 +668,87 @@ delete_action (GtkWidget  *widget,
   korak_show_toast (GTK_WIDGET (self), _("Session deleted"));
 }
 
+/* ------------------------------------------------------ sign-in sheet */
+
+typedef struct
+{
+  KorakStore *store;
+  gint64      cohort_id;
+  char       *date;
+} SheetRequest;
+
+static void
+sheet_request_free (SheetRequest *request)
+{
+  g_object_unref (request->store);
+  g_free (request->date);
+  g_free (request);
+}
+
+static KorakDocument *
+build_sheet_cb (KorakDocumentDialog  *dialog,
+                gpointer              user_data,
+                GError              **error)
+{
+  SheetRequest *request = user_data;
+
+  return korak_report_sign_in_sheet (request->store, request->cohort_id, request->date, error);
+}
+
+/**
+ * korak_session_page_create_sign_in_sheet:
+ *
+ * Returns: (transfer full) (nullable): the sign-in sheet of the day of the
+ *   session shown, for its cohort, or %NULL with @error.
+ */
+KorakDocument *
+korak_session_page_create_sign_in_sheet (KorakSessionPage  *self,
+                                         GError           **error)
+{
+  g_return_val_if_fail (KORAK_IS_SESSION_PAGE (self), NULL);
+
+  if (self->record == NULL || is_new (self) || self->store == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           _("Save the session first; the sign-in sheet lists the sessions stored for its day."));
+      return NULL;
+    }
+
+  return korak_report_sign_in_sheet (self->store, self->record->cohort_id, self->record->date, error);
+}
+
+static void
+sign_in_sheet_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KorakSessionPage *self = KORAK_SESSION_PAGE (widget);
+  g_autofree char *date = NULL;
+  g_autofree char *body = NULL;
+  KorakDocumentDialog *dialog;
+  SheetRequest *request;
+
+  if (self->record == NULL || is_new (self))
+    return;
+
+  /* The sheet is read from the store: what is typed here is stored first. */
+  if (korak_session_page_has_changes (self) && !korak_session_page_save (self))
+    return;
+
+  date = korak_date_format (self->record->date);
+  /* Translators: %s is a date. */
+  body = g_strdup_printf (_("The sessions of the group on %s and everyone enrolled that day, with a box for each signature."),
+                          date);
+
+  request = g_new0 (SheetRequest, 1);
+  request->store = g_object_ref (self->store);
+  request->cohort_id = self->record->cohort_id;
+  request->date = g_strdup (self->record->date);
+  dialog = korak_document_dialog_new (widget, _("Sign-in Sheet"), body, build_sheet_cb, request,
+                                      (GDestroyNotify) sheet_request_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 korak_session_page_dispose (GObject *object)
 {
@@ -737,10 +821,12 @@ korak_session_page_class_init (KorakSessionPageClass *klass)
   gtk_widget_class_install_action (widget_class, "session.cancel-session", NULL, cancel_session_action);
   gtk_widget_class_install_action (widget_class, "session.restore-session", NULL, restore_session_action);
   gtk_widget_class_install_action (widget_class, "session.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "session.sign-in-sheet", NULL, sign_in_sheet_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "session.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "session.all-present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "session.sign-in-sheet", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "session.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "session.back", NULL);
 }

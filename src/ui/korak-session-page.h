@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "korak-document.h"
 #include "korak-register.h"
 
 G_BEGIN_DECLS
@@ -38,6 +39,9 @@ GtkListBox    *korak_session_page_get_register_list (KorakSessionPage *self);
 const char    *korak_session_page_get_totals   (KorakSessionPage  *self);
 const char    *korak_session_page_get_error    (KorakSessionPage  *self);
 gint64         korak_session_page_get_session_id (KorakSessionPage *self);
+/* The sign-in sheet of the shown session's cohort and day. */
+KorakDocument *korak_session_page_create_sign_in_sheet (KorakSessionPage *self,
+                                                        GError          **error);
 /* For tests: the entry rows by name ("date", "start", "end", "place", "employer"). */
 GtkEditable   *korak_session_page_get_entry    (KorakSessionPage  *self,
                                                 const char        *name);
