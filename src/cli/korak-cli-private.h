@@ -44,4 +44,7 @@ int             korak_cli_report          (int                  argc,
 gboolean        korak_cli_bench_documents (KorakStore          *store,
                                            GError             **error);
 
+/* korak-cli-documents.c: on a scratch database, never the one benchmarked. */
+gboolean        korak_cli_bench_crash     (guint                kills);
+
 G_END_DECLS

@@ -782,12 +782,15 @@ command_bench (int    argc,
   guint matches[G_N_ELEMENTS (words)] = { 0 };
   double open_ms, load_ms;
   int rounds = 5;
+  int kills = 0;
   gint64 start;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
       N_("The database file (default: your Korak database)"), N_("PATH") },
     { "rounds", 'r', 0, G_OPTION_ARG_INT, &rounds,
       N_("How many times to type every search word (default 5)"), N_("N") },
+    { "crash-kills", 0, 0, G_OPTION_ARG_INT, &kills,
+      N_("Also kill a writing process this many times (e.g. 1000) and count the committed writes lost"), N_("N") },
     { NULL }
   };
 
@@ -802,9 +805,18 @@ command_bench (int    argc,
       korak_cli_print_error (_("The number of rounds must be between 1 and 1000."));
       return EXIT_USAGE;
     }
+  if (kills < 0 || kills > 100000)
+    {
+      korak_cli_print_error (_("The number of kills must be between 0 and 100000."));
+      return EXIT_USAGE;
+    }
   if (database == NULL)
     database = korak_store_default_path ();
   if (!korak_cli_database_exists (database))
+    return EXIT_FAILURE;
+
+  /* First, while the process has one thread: the crash test forks. */
+  if (kills > 0 && !korak_cli_bench_crash (kills))
     return EXIT_FAILURE;
 
   start = g_get_monotonic_time ();
