@@ -7,10 +7,10 @@
 # Fails when
 #  (a) a file under src/ or data/ has translatable strings but is not listed
 #      in po/POTFILES.in, or po/POTFILES.in lists a file that does not exist;
-#  (b) po/sl.po lacks a translation (untranslated or fuzzy) for a message of
-#      a template generated now, exactly as meson's i18n "glib" preset does;
-#  (c) `msgfmt -c` rejects any po file listed in po/LINGUAS (hr and pl may be
-#      incomplete, but they must be valid).
+#  (b) po/sl.po, po/hr.po or po/pl.po lacks a translation (untranslated or
+#      fuzzy) for a message of a template generated now, exactly as meson's
+#      i18n "glib" preset does, so a new string fails until all three have it;
+#  (c) `msgfmt -c` rejects any po file listed in po/LINGUAS.
 # Exits 77 (skipped) when the gettext tools are not installed.
 
 set -uo pipefail
@@ -21,7 +21,7 @@ if [ $# -lt 1 ] || [ ! -d "$1" ]; then
 fi
 SRCDIR=$(cd "$1" && pwd)
 PODIR="$SRCDIR/po"
-COMPLETE_LANGS=(sl)          # languages that must be 100% translated
+COMPLETE_LANGS=(sl hr pl)    # languages that must be 100% translated
 PACKAGE=korak
 
 for tool in xgettext msgmerge msgfmt msgattrib; do
