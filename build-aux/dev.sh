@@ -27,6 +27,8 @@ DEPS=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
   libical-dev       # iCalendar export of the timetable
+  libxlsxwriter-dev # Excel (.xlsx) export of participants, attendance and outcomes
+  unzip             # tests read the exported .xlsx back
   gettext yelp-tools itstool
   xvfb xauth dbus dbus-x11
   desktop-file-utils appstream-util

@@ -278,7 +278,9 @@ test_round_trip_exact (void)
     sqlite3_finalize (stmt);
   }
   g_assert_cmpint (count_rows (store, "participant"), ==, N_VALUES + 1);
-  g_assert_cmpint (count_rows (store, "audit_log"), ==, 2 * N_VALUES + 1);
+  /* One audit entry a person: saving the same text again is no change,
+   * and the audit triggers log only changes. */
+  g_assert_cmpint (count_rows (store, "audit_log"), ==, N_VALUES + 1);
 
   /* Search finds the right people by what they hold. */
   assert_search_exactly (store, "drop", &ids[VALUE_INJECTION], 1);

@@ -520,7 +520,8 @@ test_migrate_failure_leaves_file (void)
 /* A file left by every earlier version opens at the newest, keeping its
  * rows. Migration 5: the organisation's paper (A4 by default), the
  * certificate's verification code and one certificate of a kind per
- * enrolment. */
+ * enrolment. Migration 6: the audit log keeps its rows, learns whom they
+ * are about, and is written by triggers from then on. */
 static void
 test_migrate_from_each_version (void)
 {
@@ -545,10 +546,16 @@ test_migrate_from_each_version (void)
                 "INSERT INTO cohort (id, programme_id, name, start_date) VALUES (31, 21, 'Kranj', '2026-01-05');"
                 "INSERT INTO participant (id, given_name, family_name) VALUES (41, 'Ana', 'Novak');"
                 "INSERT INTO enrolment (id, participant_id, cohort_id, start_date) VALUES (51, 41, 31, '2026-01-05');"
-                /* Two of a kind for one enrolment, as only a hand-made file could hold. */
+                "INSERT INTO audit_log (id, at, table_name, row_id, action, new_values) VALUES "
+                "  (71, '2026-01-05T10:00:00.000Z', 'participant', 41, 'insert', '{\"given_name\":\"Ana\"}');"
                 "INSERT INTO certificate (id, serial, participant_id, enrolment_id, kind, issued_date) VALUES "
-                "  (61, '2026-0001-0001', 41, 51, 'completion', '2026-06-30'),"
-                "  (62, '2026-0001-0002', 41, 51, 'completion', '2026-07-01');");
+                "  (61, '2026-0001-0001', 41, 51, 'completion', '2026-06-30');");
+      /* Two of a kind for one enrolment, as only a hand-made file before
+       * version 5 could hold. */
+      if (version < 5)
+        raw_exec (db,
+                  "INSERT INTO certificate (id, serial, participant_id, enrolment_id, kind, issued_date) VALUES "
+                  "  (62, '2026-0001-0002', 41, 51, 'completion', '2026-07-01');");
       raw_close (db);
 
       store = open_store (path);
@@ -557,9 +564,22 @@ test_migrate_from_each_version (void)
       g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, KORAK_STORE_SCHEMA_VERSION);
       paper = raw_text (db, "SELECT paper FROM organisation WHERE id = 11");
       g_assert_cmpstr (paper, ==, "a4");
-      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate"), ==, 2);
-      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate WHERE verification IS NULL"), ==, 2);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate"), ==, version < 5 ? 2 : 1);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate WHERE verification IS NULL"), ==, version < 5 ? 2 : 1);
       g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate WHERE enrolment_id = 51"), ==, 1);
+      if (version < 6)
+        {
+          g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit_log WHERE id = 71 AND participant_id = 41 "
+                                        "AND seq = 1 AND staff_name IS NULL"), ==, 1);
+          g_assert_cmpint (raw_int (db, "SELECT count(*) FROM erased_person_count"), ==, 0);
+          g_assert_cmpint (raw_int (db, "SELECT count(*) FROM erased_certificate"), ==, 0);
+        }
+      raw_exec (db, "UPDATE participant SET given_name = 'Anica' WHERE id = 41");
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'participant' "
+                                    "AND row_id = 41 AND action = 'update' AND participant_id = 41 "
+                                    "AND json_extract(old_values, '$.given_name') = 'Ana' "
+                                    "AND json_extract(new_values, '$.given_name') = 'Anica' "
+                                    "AND staff_name IS NOT NULL"), ==, 1);
       g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                                     "('certificate_enrolment_kind', 'certificate_participant', "
                                     "'session_cohort_held', 'attendance_session_marks', 'assessment_score_values')"), ==, 5);
@@ -581,7 +601,7 @@ test_migrate_from_each_version (void)
 
       /* Opening again migrates nothing more. */
       store = open_store (path);
-      g_assert_cmpint (count_rows (store, "certificate"), ==, 5);
+      g_assert_cmpint (count_rows (store, "certificate"), ==, version < 5 ? 5 : 4);
       g_clear_object (&store);
 
       remove_tree (dir);
@@ -1429,7 +1449,10 @@ test_error_locked_open (void)
 
   other = raw_open (path);
   raw_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;");
-  raw_exec (other, "UPDATE participant SET given_name = 'Half'");
+  /* A program other than Korak cannot change a person's data unaudited:
+   * the audit triggers need Korak's functions. It can hold the lock. */
+  raw_exec_fails (other, "UPDATE participant SET given_name = 'Half'", SQLITE_ERROR);
+  raw_exec (other, "UPDATE desk SET name = 'Half'");
 
   /* Waits for the busy timeout (3 s), then gives up with words. */
   timer = g_timer_new ();

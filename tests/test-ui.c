@@ -505,6 +505,27 @@ test_ui_unopenable_database (void)
   g_rmdir (dir);
 }
 
+/* F1 opens the help page about the view on screen. */
+static void
+test_ui_help_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char *views[][2] = {
+    { "today", "today" },
+    { "participants", "participants" },
+    { "schedule", "schedule" },
+    { "cohorts", "cohorts" },
+    { "attendance", "attendance" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-view", "s", views[i][0]));
+      spin (50);
+      g_assert_cmpstr (korak_window_get_help_page (f->window), ==, views[i][1]);
+    }
+}
+
 static void
 test_ui_screenshot (Fixture       *f,
                     gconstpointer  data)
@@ -552,6 +573,7 @@ main (int   argc,
   g_test_add ("/ui/participants/edit-profile", Fixture, NULL, fixture_set_up, test_ui_edit_profile, fixture_tear_down);
   g_test_add ("/ui/profile/print-and-export", Fixture, NULL, fixture_set_up, test_ui_print_and_export, fixture_tear_down);
   g_test_add ("/ui/profile/journal-and-today", Fixture, NULL, fixture_set_up, test_ui_journal_and_today, fixture_tear_down);
+  g_test_add ("/ui/window/help-page", Fixture, NULL, fixture_set_up, test_ui_help_page, fixture_tear_down);
   g_test_add ("/ui/window/screenshot", Fixture, NULL, fixture_set_up, test_ui_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable-database", test_ui_unopenable_database);
 

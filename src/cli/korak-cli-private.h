@@ -44,6 +44,12 @@ int             korak_cli_report          (int                  argc,
 gboolean        korak_cli_bench_documents (KorakStore          *store,
                                            GError             **error);
 
+/* korak-cli-data.c */
+int             korak_cli_import          (int                  argc,
+                                           char               **argv);
+int             korak_cli_export          (int                  argc,
+                                           char               **argv);
+
 /* korak-cli-documents.c: on a scratch database, never the one benchmarked. */
 gboolean        korak_cli_bench_crash     (guint                kills);
 

@@ -902,6 +902,8 @@ static const Command commands[] = {
   { "bench", N_("Measure opening, loading and searching a database"), command_bench },
   { "certificate", N_("Issue or reprint certificates and write them to a PDF"), korak_cli_certificate },
   { "report", N_("Write a report (attendance, outcomes, sign-in sheet, plan, progress) to a PDF"), korak_cli_report },
+  { "import", N_("Import referrals from a CSV file, all or nothing"), korak_cli_import },
+  { "export", N_("Export participants, attendance or outcomes to CSV or XLSX"), korak_cli_export },
 };
 
 static char *

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "korak-audit-private.h"
 #include "korak-store-private.h"
 
 /*
@@ -485,10 +486,68 @@ static const char migration_5[] =
   "CREATE INDEX attendance_session_marks ON attendance(session_id, participant_id, state, hours);\n"
   "CREATE INDEX assessment_score_values ON assessment_score(assessment_id, area_id, score);\n";
 
+/* Data safety and privacy: the audit log gains the staff member's name as
+ * recorded (the operating system user's when no staff member is chosen),
+ * the person a row is about (so a person's history, export and erasure
+ * find every row of every table), an order within the log, and 'delete'
+ * as an action; SQLite cannot change a CHECK, so the table is rebuilt with
+ * its rows. The anonymous counts an erased person leaves behind, per
+ * cohort, and the serial numbers of their certificates. The triggers that write the log are made by
+ * korak_audit_create_triggers() from the columns the tables have now. */
+static const char migration_6[] =
+  "CREATE TABLE audit_log_v6 (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),\n"
+  "  seq INTEGER NOT NULL DEFAULT 0,\n"
+  "  staff_id INTEGER,\n"
+  "  staff_name TEXT,\n"
+  "  table_name TEXT NOT NULL,\n"
+  "  row_id INTEGER NOT NULL,\n"
+  "  participant_id INTEGER,\n"
+  "  action TEXT NOT NULL CHECK (action IN ('insert','update','delete','archive','restore','erase')),\n"
+  "  old_values TEXT,\n"
+  "  new_values TEXT\n"
+  ");\n"
+  "INSERT INTO audit_log_v6 (id, at, seq, staff_id, table_name, row_id, participant_id, action, old_values, new_values)\n"
+  "  SELECT id, at, row_number() OVER (ORDER BY at, id), staff_id, table_name, row_id,\n"
+  "         CASE WHEN table_name = 'participant' THEN row_id END, action, old_values, new_values\n"
+  "  FROM audit_log;\n"
+  "DROP TABLE audit_log;\n"
+  "ALTER TABLE audit_log_v6 RENAME TO audit_log;\n"
+  "CREATE INDEX audit_log_row ON audit_log(table_name, row_id);\n"
+  "CREATE INDEX audit_log_participant ON audit_log(participant_id, seq);\n"
+  "CREATE INDEX audit_log_seq ON audit_log(seq);\n"
+
+  "CREATE TABLE erased_person_count (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  cohort_id INTEGER REFERENCES cohort(id) ON DELETE CASCADE,\n"
+  "  people INTEGER NOT NULL DEFAULT 0 CHECK (people >= 0),\n"
+  "  enrolments INTEGER NOT NULL DEFAULT 0 CHECK (enrolments >= 0),\n"
+  "  completed INTEGER NOT NULL DEFAULT 0 CHECK (completed >= 0),\n"
+  "  exited INTEGER NOT NULL DEFAULT 0 CHECK (exited >= 0),\n"
+  "  exit_positive INTEGER NOT NULL DEFAULT 0 CHECK (exit_positive >= 0),\n"
+  "  present INTEGER NOT NULL DEFAULT 0 CHECK (present >= 0),\n"
+  "  late INTEGER NOT NULL DEFAULT 0 CHECK (late >= 0),\n"
+  "  excused INTEGER NOT NULL DEFAULT 0 CHECK (excused >= 0),\n"
+  "  absent INTEGER NOT NULL DEFAULT 0 CHECK (absent >= 0),\n"
+  "  hours REAL NOT NULL DEFAULT 0 CHECK (hours >= 0),\n"
+  "  certificates INTEGER NOT NULL DEFAULT 0 CHECK (certificates >= 0),\n"
+  EDITED ");\n"
+  "CREATE UNIQUE INDEX erased_person_count_cohort ON erased_person_count(coalesce(cohort_id, 0));\n"
+  /* An erased person's certificate numbers stay taken: a printed
+   * certificate's serial never comes back on someone else's. */
+  "CREATE TABLE erased_certificate (\n"
+  "  serial TEXT PRIMARY KEY,\n"
+  "  erased_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))\n"
+  ") WITHOUT ROWID;\n";
+
 typedef struct
 {
   int         version;
   const char *sql;
+  /* Run after @sql in the same transaction, for steps written in C. */
+  gboolean  (*run) (sqlite3  *db,
+                    GError  **error);
 } Migration;
 
 static const Migration migrations[] = {
@@ -497,6 +556,7 @@ static const Migration migrations[] = {
   { 3, migration_3 },
   { 4, migration_4 },
   { 5, migration_5 },
+  { 6, migration_6, korak_audit_create_triggers },
 };
 
 gboolean
@@ -520,6 +580,12 @@ korak_migrations_run (sqlite3  *db,
           g_debug ("Migration %d failed: %s", m->version, errmsg);
           sqlite3_free (errmsg);
           korak_error_from_sqlite (db, rc, error);
+          g_prefix_error (error, _("Could not update the database to version %d: "), m->version);
+          return FALSE;
+        }
+
+      if (m->run != NULL && !m->run (db, error))
+        {
           g_prefix_error (error, _("Could not update the database to version %d: "), m->version);
           return FALSE;
         }

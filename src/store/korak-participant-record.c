@@ -454,30 +454,6 @@ participant_json (KorakStore  *store,
   return json;
 }
 
-static gboolean
-audit (KorakStore  *store,
-       gint64       id,
-       const char  *action,
-       const char  *old_json,
-       GError     **error)
-{
-  g_autofree char *new_json = participant_json (store, id, error);
-  sqlite3_stmt *stmt;
-
-  if (!(stmt = korak_store_prepare (store,
-                                    "INSERT INTO audit_log (id, table_name, row_id, action, old_values, new_values) "
-                                    "VALUES (?, 'participant', ?, ?, ?, ?)", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, korak_store_new_id ());
-  sqlite3_bind_int64 (stmt, 2, id);
-  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
-  korak_bind_text (stmt, 4, old_json);
-  korak_bind_text (stmt, 5, new_json);
-
-  return korak_store_step_done (store, stmt, error);
-}
-
 /* Keeps the one open enrolment in step with the cohort chosen on the
  * profile. A change of cohort closes the old enrolment as withdrawn;
  * its row stays as history. */
@@ -570,6 +546,39 @@ refresh_record (KorakStore              *store,
   return TRUE;
 }
 
+/* Inserts one validated record inside the caller's transaction. */
+static gboolean
+insert_participant (KorakStore              *store,
+                    KorakParticipantRecord  *record,
+                    GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* A random key may, very rarely, already exist: draw again. */
+  for (guint attempt = 0; ; attempt++)
+    {
+      int rc;
+
+      if (!(stmt = korak_store_prepare (store, participant_sql ()->insert, error)))
+        return FALSE;
+
+      record->id = korak_store_new_id ();
+      bind_fields (stmt, record);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        break;
+      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt > 8)
+        {
+          korak_store_set_error (store, rc, error);
+          return FALSE;
+        }
+    }
+
+  /* The audit log is written by triggers (korak-audit.c). */
+  return sync_enrolment (store, record->id, record->cohort_id, error);
+}
+
 /**
  * korak_store_insert_participant:
  *
@@ -582,8 +591,6 @@ korak_store_insert_participant (KorakStore              *store,
                                 KorakParticipantRecord  *record,
                                 GError                 **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
@@ -593,29 +600,7 @@ korak_store_insert_participant (KorakStore              *store,
   if (!korak_store_begin (store, error))
     return FALSE;
 
-  /* A random key may, very rarely, already exist: draw again. */
-  for (guint attempt = 0; ; attempt++)
-    {
-      int rc;
-
-      if (!(stmt = korak_store_prepare (store, participant_sql ()->insert, error)))
-        goto failed;
-
-      record->id = korak_store_new_id ();
-      bind_fields (stmt, record);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_DONE)
-        break;
-      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt > 8)
-        {
-          korak_store_set_error (store, rc, error);
-          goto failed;
-        }
-    }
-
-  if (!sync_enrolment (store, record->id, record->cohort_id, error) ||
-      !audit (store, record->id, "insert", NULL, error) ||
+  if (!insert_participant (store, record, error) ||
       !korak_store_commit (store, error))
     goto failed;
 
@@ -624,6 +609,59 @@ korak_store_insert_participant (KorakStore              *store,
 failed:
   korak_store_rollback (store);
   record->id = 0;
+  return FALSE;
+}
+
+/**
+ * korak_store_insert_participants:
+ * @records: (element-type KorakParticipantRecord): new participants
+ * @failed: (out) (optional): the index of the record that was refused,
+ *   or G_MAXUINT when the failure was not one record's
+ *
+ * Validates every record, then stores them all in one transaction: either
+ * every one is stored or none is (an import). On success each record holds
+ * its new id; on failure every id is 0 again.
+ */
+gboolean
+korak_store_insert_participants (KorakStore  *store,
+                                 GPtrArray   *records,
+                                 guint       *failed,
+                                 GError     **error)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  if (failed != NULL)
+    *failed = G_MAXUINT;
+
+  for (guint i = 0; i < records->len; i++)
+    if (!korak_participant_record_validate (g_ptr_array_index (records, i), error))
+      {
+        if (failed != NULL)
+          *failed = i;
+        return FALSE;
+      }
+
+  if (!korak_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < records->len; i++)
+    if (!insert_participant (store, g_ptr_array_index (records, i), error))
+      {
+        if (failed != NULL)
+          *failed = i;
+        goto failed;
+      }
+
+  if (!korak_store_commit (store, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  korak_store_rollback (store);
+  for (guint i = 0; i < records->len; i++)
+    ((KorakParticipantRecord *) g_ptr_array_index (records, i))->id = 0;
   return FALSE;
 }
 
@@ -658,7 +696,6 @@ korak_store_update_participant (KorakStore              *store,
   bind_fields (stmt, record);
   if (!korak_store_step_done (store, stmt, error) ||
       !sync_enrolment (store, record->id, record->cohort_id, error) ||
-      !audit (store, record->id, "update", old_json, error) ||
       !korak_store_commit (store, error))
     goto failed;
 
@@ -701,8 +738,8 @@ korak_store_set_participant_archived (KorakStore  *store,
       goto failed;
     }
 
-  if (!audit (store, id, archived ? "archive" : "restore", NULL, error) ||
-      !korak_store_commit (store, error))
+  /* Logged as 'archive' or 'restore' by the audit triggers. */
+  if (!korak_store_commit (store, error))
     goto failed;
 
   return TRUE;

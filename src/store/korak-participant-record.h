@@ -111,6 +111,10 @@ void                    korak_cohort_record_free          (KorakCohortRecord *re
 gboolean                korak_store_insert_participant    (KorakStore              *store,
                                                            KorakParticipantRecord  *record,
                                                            GError                 **error);
+gboolean                korak_store_insert_participants   (KorakStore              *store,
+                                                           GPtrArray               *records,
+                                                           guint                   *failed,
+                                                           GError                 **error);
 gboolean                korak_store_update_participant    (KorakStore              *store,
                                                            KorakParticipantRecord  *record,
                                                            GError                 **error);

@@ -31,6 +31,7 @@ struct _KorakStore
   gint64      actor_id;     /* the staff member using Korak, 0 unknown */
   char       *actor_name;   /* their name, else the operating system user's */
   guint       in_transaction : 1;
+  guint       audit_off : 1; /* korak_audit_enabled() answers 0 (sample data, erasure) */
 };
 
 G_DEFINE_FINAL_TYPE (KorakStore, korak_store, G_TYPE_OBJECT)
@@ -485,6 +486,64 @@ migrate (KorakStore  *self,
   return korak_store_commit (self, error);
 }
 
+/* The audit triggers (migration 6) ask the connection who is at work and
+ * whether to record at all; these answer from the store that owns it. Not
+ * DIRECTONLY: triggers must call them. A connection without them (the
+ * sqlite3 shell) cannot change a person's data, so nothing escapes the log. */
+static void
+sql_actor_id (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  KorakStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_int64 (context, self->actor_id);
+}
+
+static void
+sql_actor_name (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
+{
+  KorakStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_text (context, korak_store_get_actor_name (self), -1, SQLITE_TRANSIENT);
+}
+
+static void
+sql_audit_enabled (sqlite3_context  *context,
+                   int               argc,
+                   sqlite3_value   **argv)
+{
+  KorakStore *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, !self->audit_off);
+}
+
+static int
+register_functions (KorakStore *self)
+{
+  static const struct {
+    const char *name;
+    void      (*func) (sqlite3_context *, int, sqlite3_value **);
+  } functions[] = {
+    { "korak_actor_id", sql_actor_id },
+    { "korak_actor_name", sql_actor_name },
+    { "korak_audit_enabled", sql_audit_enabled },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (functions); i++)
+    {
+      int rc = sqlite3_create_function_v2 (self->db, functions[i].name, 0,
+                                           SQLITE_UTF8 | SQLITE_INNOCUOUS,
+                                           self, functions[i].func, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+    }
+
+  return SQLITE_OK;
+}
+
 /* Creates the folder (0700) and an empty file (0600) before SQLite does,
  * so that people's data is never readable by other users of the laptop. */
 static gboolean
@@ -571,6 +630,12 @@ korak_store_open (const char  *path,
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, DEFAULT_BUSY_TIMEOUT_MS);
 
+  if ((rc = register_functions (self)) != SQLITE_OK)
+    {
+      korak_store_set_error (self, rc, error);
+      return NULL;
+    }
+
   /* Before the first read: reading a WAL database leaves -wal and -shm
    * files beside it, which a connection that cannot write never removes. */
   if (sqlite3_db_readonly (self->db, "main") == 1 || access (path, W_OK) != 0)
@@ -607,6 +672,19 @@ korak_store_open (const char  *path,
   sqlite3_reset (stmt);
 
   if (!korak_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  /* A statement that fires triggers (the audit log's) keeps a statement
+   * journal to undo itself; in a file, once one has spilled, that is a
+   * write per row. In memory it costs nothing, and temporary tables (the
+   * row ids an erasure collects) never reach the disk. */
+  if (!korak_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+    return NULL;
+
+  /* What a change replaces or deletes is written over inside its page,
+   * so an earlier version of a person's data does not linger in the file
+   * (an erasure writes over freed pages too, see korak-audit.c). */
+  if (!korak_store_exec (self, "PRAGMA secure_delete = FAST", error))
     return NULL;
 
   if (!migrate (self, version, error))
@@ -761,4 +839,28 @@ korak_store_get_actor_name (KorakStore *self)
   if (self->actor_name == NULL)
     self->actor_name = g_strdup (g_get_real_name ());
   return self->actor_name;
+}
+
+/**
+ * korak_store_set_audit_enabled:
+ *
+ * Whether changes to a person's data are written to the audit log (the
+ * default). Only bulk work that is not anyone's data entry turns it off:
+ * the sample data generator, and erasure, which must leave no trace.
+ */
+void
+korak_store_set_audit_enabled (KorakStore *self,
+                               gboolean    enabled)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+
+  self->audit_off = !enabled;
+}
+
+gboolean
+korak_store_get_audit_enabled (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
+
+  return !self->audit_off;
 }

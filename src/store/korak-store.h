@@ -34,7 +34,7 @@ typedef enum
 } KorakStoreError;
 
 /* The schema version this build writes; see korak-migrations.c. */
-#define KORAK_STORE_SCHEMA_VERSION 5
+#define KORAK_STORE_SCHEMA_VERSION 6
 
 #define KORAK_TYPE_STORE (korak_store_get_type ())
 
@@ -67,6 +67,9 @@ void         korak_store_set_actor          (KorakStore  *self,
                                              const char  *name);
 gint64       korak_store_get_actor_id       (KorakStore  *self);
 const char  *korak_store_get_actor_name     (KorakStore  *self);
+void         korak_store_set_audit_enabled  (KorakStore  *self,
+                                             gboolean     enabled);
+gboolean     korak_store_get_audit_enabled  (KorakStore  *self);
 
 /* Timestamps stored in every edited row, ISO 8601 in UTC. */
 char        *korak_store_now_iso            (void);

@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KorakApplication, korak_application, KORAK, APPLICATION, AdwApplication)
 
-KorakApplication *korak_application_new (gint64 start_time);
+KorakApplication *korak_application_new          (gint64            start_time);
+void              korak_application_set_database (KorakApplication *self,
+                                                  const char       *path);
 
 G_END_DECLS

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "korak-cohort.h"
+#include "korak-export-dialog.h"
+#include "korak-import-window.h"
 #include "korak-new-participant-dialog.h"
 #include "korak-participant-row.h"
 #include "korak-participants-page.h"
@@ -349,6 +351,51 @@ new_action (GtkWidget  *widget,
 }
 
 static void
+on_imported_cb (KorakParticipantsPage *self,
+                guint                  n_imported)
+{
+  g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u participant",
+                                                         "Imported %u participants", n_imported),
+                                            n_imported);
+
+  /* Newly referred people have the status "Referred": show everyone current. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "participants.clear-filters", NULL);
+  korak_show_toast (GTK_WIDGET (self), title);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  KorakParticipantsPage *self = KORAK_PARTICIPANTS_PAGE (widget);
+  KorakImportWindow *window;
+
+  if (self->participants == NULL)
+    return;
+
+  window = korak_import_window_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->participants);
+  g_signal_connect_object (window, "imported", G_CALLBACK (on_imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  KorakParticipantsPage *self = KORAK_PARTICIPANTS_PAGE (widget);
+  KorakExportDialog *dialog;
+
+  if (self->participants == NULL)
+    return;
+
+  dialog = korak_export_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                    korak_participant_list_get_store (self->participants));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
@@ -529,6 +576,8 @@ korak_participants_page_class_init (KorakParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participants.show-list", NULL, show_list_action);
   gtk_widget_class_install_action (widget_class, "participants.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "participants.restore", "x", restore_action);
+  gtk_widget_class_install_action (widget_class, "participants.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "participants.export", NULL, export_action);
 }
 
 static void

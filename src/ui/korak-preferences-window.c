@@ -11,8 +11,11 @@
 
 #include <glib/gi18n.h>
 
+#include "korak-backup-ui.h"
 #include "korak-preferences-window.h"
 #include "korak-report-data.h"
+#include "korak-schedule.h"
+#include "korak-print.h"
 #include "korak-ui-util.h"
 
 /* A logo file larger than this is not even read: the store takes 2 MB. */
@@ -22,7 +25,27 @@ struct _KorakPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  GSettings            *settings;
   GtkSpinButton        *threshold_button;
+
+  /* Who uses Korak here, for the audit log */
+  AdwPreferencesGroup  *staff_group;
+  AdwComboRow          *staff_row;
+  GArray               *staff_ids;     /* gint64, one per row of staff_row */
+  gboolean              filling_staff;
+
+  /* Backups */
+  char                 *database_path;
+  GCancellable         *cancellable;
+  GCancellable         *list_cancellable;
+  GPtrArray            *backups;       /* KorakBackupInfo*, as listed; NULL while listing */
+  gboolean              backing_up;
+  AdwToast             *backing_up_toast;
+  AdwPreferencesPage   *backups_page;
+  AdwActionRow         *folder_row;
+  GtkSpinner           *back_up_spinner;
+  GtkListBox           *backup_list;
+  GtkLabel             *backup_placeholder;
 
   KorakAreaList        *areas;
   GtkListBox           *area_box;
@@ -48,10 +71,27 @@ struct _KorakPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (KorakPreferencesWindow, korak_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
+enum {
+  RESTORE_BACKUP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 korak_preferences_window_dispose (GObject *object)
 {
   KorakPreferencesWindow *self = (KorakPreferencesWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->backing_up_toast);
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  g_clear_pointer (&self->database_path, g_free);
+  g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_object (&self->settings);
 
   if (self->area_box != NULL)
     gtk_list_box_bind_model (self->area_box, NULL, NULL, NULL, NULL);
@@ -338,6 +378,501 @@ korak_preferences_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (korak_preferences_window_parent_class)->close_request (window);
 }
 
+/* ------------------------------------------------------------- staff */
+
+/* The staff of this database, first “not chosen”; an archived member stays
+ * listed while chosen. */
+static void
+fill_staff (KorakPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 current = self->settings ? g_settings_get_int64 (self->settings, "current-staff") : 0;
+  guint selected = 0;
+
+  if (self->store == NULL)
+    return;
+
+  g_clear_pointer (&self->staff_ids, g_array_unref);
+  self->staff_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  gtk_string_list_append (names, _("Not chosen (use my computer account name)"));
+  g_array_append_val (self->staff_ids, (gint64){ 0 });
+
+  if (!(staff = korak_store_list_staff (self->store, NULL, TRUE, &error)))
+    g_debug ("Staff not listed: %s", error->message);
+
+  for (guint i = 0; staff != NULL && i < staff->len; i++)
+    {
+      const KorakStaffRecord *record = g_ptr_array_index (staff, i);
+      g_autofree char *name = NULL;
+
+      if (record->archived_at != NULL && record->id != current)
+        continue;
+
+      name = korak_staff_record_display_name (record);
+      if (record->id == current)
+        selected = self->staff_ids->len;
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->staff_ids, record->id);
+    }
+
+  self->filling_staff = TRUE;
+  adw_combo_row_set_model (self->staff_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->staff_row, selected);
+  self->filling_staff = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->staff_group), TRUE);
+}
+
+/* The setting changed elsewhere: the row follows, without rebuilding the
+ * list it may be changing from. */
+static void
+on_current_staff_changed_cb (KorakPreferencesWindow *self)
+{
+  gint64 current = g_settings_get_int64 (self->settings, "current-staff");
+
+  if (self->staff_ids == NULL)
+    return;
+
+  for (guint i = 0; i < self->staff_ids->len; i++)
+    if (g_array_index (self->staff_ids, gint64, i) == current)
+      {
+        if (adw_combo_row_get_selected (self->staff_row) != i)
+          {
+            self->filling_staff = TRUE;
+            adw_combo_row_set_selected (self->staff_row, i);
+            self->filling_staff = FALSE;
+          }
+        return;
+      }
+
+  /* Someone not listed yet (archived, or just added). */
+  fill_staff (self);
+}
+
+static void
+on_staff_selected_cb (KorakPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->staff_row);
+
+  if (self->filling_staff || self->settings == NULL || self->staff_ids == NULL ||
+      selected >= self->staff_ids->len)
+    return;
+
+  g_settings_set_int64 (self->settings, "current-staff", g_array_index (self->staff_ids, gint64, selected));
+}
+
+AdwComboRow *
+korak_preferences_window_get_staff_row (KorakPreferencesWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->staff_row;
+}
+
+/* ----------------------------------------------------------- backups */
+
+static char *
+backups_folder (KorakPreferencesWindow *self)
+{
+  return korak_backup_folder_for (self->settings, self->database_path);
+}
+
+static AdwToast *
+backups_toast (KorakPreferencesWindow *self,
+               const char             *title,
+               guint                   timeout)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  return toast;
+}
+
+static void
+on_restore_confirmed_cb (const char *path,
+                         const char *description,
+                         gpointer    user_data)
+{
+  g_signal_emit (KORAK_PREFERENCES_WINDOW (user_data), signals[RESTORE_BACKUP], 0, path, description);
+}
+
+static void
+on_restore_clicked_cb (GtkButton              *button,
+                       KorakPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (button), "backup-path");
+
+  for (guint i = 0; self->backups != NULL && i < self->backups->len; i++)
+    {
+      const KorakBackupInfo *info = g_ptr_array_index (self->backups, i);
+
+      if (g_strcmp0 (info->path, path) == 0)
+        {
+          korak_backup_confirm_restore (GTK_WINDOW (self), info, on_restore_confirmed_cb,
+                                        self, NULL);
+          return;
+        }
+    }
+}
+
+static GtkWidget *
+create_backup_row (KorakPreferencesWindow *self,
+                   const KorakBackupInfo  *info)
+{
+  g_autofree char *when = korak_backup_format_when (info->created);
+  g_autofree char *counts = korak_backup_format_counts (info);
+  g_autofree char *size = g_format_size (info->size);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+
+  if (info->safety_copy)
+    /* Translators: %s is a date and time. */
+    title = g_strdup_printf (_("Safety copy of %s, made before a restore"), when);
+  else
+    title = g_strdup (when);
+
+  if (info->problem != NULL)
+    /* Translators: a backup's size, then why it cannot be restored. */
+    subtitle = g_strdup_printf (_("%s · %s"), size, info->problem);
+  else if (counts != NULL)
+    /* Translators: a backup's size, then what it holds. */
+    subtitle = g_strdup_printf (_("%s · %s"), size, counts);
+  else
+    subtitle = g_strdup (size);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_name (row, "backup-row");
+
+  button = gtk_button_new_with_mnemonic (_("_Restore…"));
+  gtk_widget_set_name (button, "restore-button");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  if (info->safety_copy)
+    /* Translators: %s is a date and time. */
+    accessible = g_strdup_printf (_("Restore the safety copy of %s"), when);
+  else
+    /* Translators: %s is a date and time. */
+    accessible = g_strdup_printf (_("Restore the backup of %s"), when);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data_full (G_OBJECT (button), "backup-path", g_strdup (info->path), g_free);
+  if (info->problem != NULL)
+    {
+      gtk_widget_set_sensitive (button, FALSE);
+      gtk_widget_set_tooltip_text (button, info->problem);
+      gtk_widget_add_css_class (row, "dim-label");
+    }
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_restore_clicked_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  return row;
+}
+
+static void
+clear_backup_rows (KorakPreferencesWindow *self)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (self->backup_list, 0)) != NULL)
+    gtk_list_box_remove (self->backup_list, GTK_WIDGET (row));
+}
+
+static void
+on_backups_listed_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  KorakPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = korak_backup_list_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  clear_backup_rows (self);
+  if (backups == NULL)
+    {
+      gtk_label_set_text (self->backup_placeholder, error->message);
+      self->backups = g_ptr_array_new_with_free_func ((GDestroyNotify)korak_backup_info_free);
+      return;
+    }
+
+  gtk_label_set_text (self->backup_placeholder,
+                      _("No backups yet. The first is made today, a moment after Korak starts."));
+  for (guint i = 0; i < backups->len; i++)
+    gtk_list_box_append (self->backup_list, create_backup_row (self, g_ptr_array_index (backups, i)));
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  self->backups = g_steal_pointer (&backups);
+}
+
+/* Reads the folder again; every backup is checked, so on a worker thread. */
+static void
+reload_backups (KorakPreferencesWindow *self)
+{
+  g_autofree char *folder = backups_folder (self);
+
+  g_cancellable_cancel (self->list_cancellable);
+  g_clear_object (&self->list_cancellable);
+  self->list_cancellable = g_cancellable_new ();
+
+  g_clear_pointer (&self->backups, g_ptr_array_unref);
+  clear_backup_rows (self);
+  gtk_label_set_text (self->backup_placeholder, _("Looking for backups…"));
+  korak_backup_list_async (folder, self->list_cancellable, on_backups_listed_cb, self);
+}
+
+static void
+show_folder (KorakPreferencesWindow *self)
+{
+  g_autofree char *folder = backups_folder (self);
+  g_autofree char *display = g_filename_display_name (folder);
+  g_autofree char *setting = self->settings ? g_settings_get_string (self->settings, "backup-folder") : NULL;
+
+  adw_action_row_set_subtitle (self->folder_row, display);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.choose-folder", self->settings != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.default-folder",
+                                 setting != NULL && *setting != '\0');
+}
+
+static void
+show_backups (KorakPreferencesWindow *self)
+{
+  g_free (self->database_path);
+  self->database_path = g_strdup (korak_store_get_path (self->store));
+  gtk_widget_set_visible (GTK_WIDGET (self->backups_page), TRUE);
+  show_folder (self);
+  reload_backups (self);
+}
+
+static void
+on_backup_folder_changed_cb (KorakPreferencesWindow *self)
+{
+  if (self->database_path == NULL)
+    return;
+
+  show_folder (self);
+  reload_backups (self);
+}
+
+static void
+on_backed_up_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  KorakPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = korak_backup_create_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->backing_up = FALSE;
+  if (self->backing_up_toast != NULL)
+    {
+      adw_toast_dismiss (self->backing_up_toast);
+      g_clear_weak_pointer (&self->backing_up_toast);
+    }
+  gtk_spinner_stop (self->back_up_spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_up_spinner), FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "backups.back-up", TRUE);
+
+  if (path == NULL)
+    {
+      korak_show_error_dialog (GTK_WIDGET (self), _("The Backup Was Not Made"), error->message);
+      return;
+    }
+  else
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the backup's file name. */
+      message = g_strdup_printf (_("Backed up to “%s”"), name);
+      backups_toast (self, message, 4);
+    }
+
+  reload_backups (self);
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  KorakPreferencesWindow *self = KORAK_PREFERENCES_WINDOW (widget);
+  g_autofree char *folder = NULL;
+
+  if (self->backing_up || self->database_path == NULL)
+    return;
+
+  folder = backups_folder (self);
+  self->backing_up = TRUE;
+  gtk_widget_action_set_enabled (widget, "backups.back-up", FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_up_spinner), TRUE);
+  gtk_spinner_start (self->back_up_spinner);
+  g_set_weak_pointer (&self->backing_up_toast, backups_toast (self, _("Backing up…"), 0));
+
+  korak_backup_create_async (self->database_path, folder, FALSE, self->cancellable,
+                             on_backed_up_cb, self);
+}
+
+/**
+ * korak_preferences_window_set_backup_folder:
+ * @folder: (nullable): a folder, or %NULL for the default beside the database
+ *
+ * What Choose… and Use Default do; FALSE without settings to keep it in.
+ */
+gboolean
+korak_preferences_window_set_backup_folder (KorakPreferencesWindow *self,
+                                            const char             *folder)
+{
+  g_return_val_if_fail (KORAK_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  if (self->settings == NULL)
+    return FALSE;
+
+  g_settings_set_string (self->settings, "backup-folder", folder ? folder : "");
+  return TRUE;
+}
+
+static void
+folder_response_cb (GtkNativeDialog        *dialog,
+                    int                     response,
+                    KorakPreferencesWindow *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (path != NULL)
+    korak_preferences_window_set_backup_folder (self, path);
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+choose_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KorakPreferencesWindow *self = KORAK_PREFERENCES_WINDOW (widget);
+  g_autofree char *folder = backups_folder (self);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Folder for Backups"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (folder_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+default_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  korak_preferences_window_set_backup_folder (KORAK_PREFERENCES_WINDOW (widget), NULL);
+}
+
+static void
+on_file_inspected_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  KorakPreferencesWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakBackupInfo) info = korak_backup_inspect_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (info == NULL)
+    {
+      korak_show_error_dialog (GTK_WIDGET (self), _("This File Cannot Be Restored"), error->message);
+      return;
+    }
+  if (info->problem != NULL)
+    {
+      korak_show_error_dialog (GTK_WIDGET (self), _("This File Cannot Be Restored"), info->problem);
+      return;
+    }
+
+  korak_backup_confirm_restore (GTK_WINDOW (self), info, on_restore_confirmed_cb,
+                                self, NULL);
+}
+
+/**
+ * korak_preferences_window_restore_from_file:
+ *
+ * What Restore from File… does once a file is chosen: the file is checked
+ * and described, then the restore is confirmed in a dialog.
+ */
+void
+korak_preferences_window_restore_from_file (KorakPreferencesWindow *self,
+                                            const char             *path)
+{
+  g_return_if_fail (KORAK_IS_PREFERENCES_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  korak_backup_inspect_async (path, self->cancellable, on_file_inspected_cb, self);
+}
+
+static void
+on_backup_file_chosen_cb (const char *path,
+                          gpointer    user_data)
+{
+  korak_preferences_window_restore_from_file (KORAK_PREFERENCES_WINDOW (user_data), path);
+}
+
+static void
+restore_file_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  KorakPreferencesWindow *self = KORAK_PREFERENCES_WINDOW (widget);
+  g_autofree char *folder = backups_folder (self);
+
+  korak_backup_choose_file (GTK_WINDOW (self), folder, on_backup_file_chosen_cb,
+                            g_object_ref (self), g_object_unref);
+}
+
+/* For tests: the backups listed (KorakBackupInfo*), NULL while listing. */
+GPtrArray *
+korak_preferences_window_get_backups (KorakPreferencesWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->backups;
+}
+
+gboolean
+korak_preferences_window_get_backing_up (KorakPreferencesWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_PREFERENCES_WINDOW (self), FALSE);
+  return self->backing_up;
+}
+
+GtkListBox *
+korak_preferences_window_get_backup_list (KorakPreferencesWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->backup_list;
+}
+
 static void
 korak_preferences_window_class_init (KorakPreferencesWindowClass *klass)
 {
@@ -345,6 +880,17 @@ korak_preferences_window_class_init (KorakPreferencesWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = korak_preferences_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = korak_preferences_window_close_request;
+
+  /**
+   * KorakPreferencesWindow::restore-backup:
+   * @path: the backup the user chose to restore
+   * @description: what it is, “the backup of 30. 11. 2026 10:00”
+   *
+   * The user confirmed the restore; the main window does it.
+   */
+  signals[RESTORE_BACKUP] =
+    g_signal_new ("restore-backup", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 
   korak_ui_ensure_resources ();
 
@@ -359,10 +905,22 @@ korak_preferences_window_class_init (KorakPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, logo_picture);
   gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, logo_remove_button);
   gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, staff_group);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, staff_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, backups_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, back_up_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, backup_list);
+  gtk_widget_class_bind_template_child (widget_class, KorakPreferencesWindow, backup_placeholder);
   gtk_widget_class_bind_template_callback (widget_class, on_organisation_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_paper_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_staff_selected_cb);
   gtk_widget_class_install_action (widget_class, "organisation.choose-logo", NULL, choose_logo_action);
   gtk_widget_class_install_action (widget_class, "organisation.remove-logo", NULL, remove_logo_action);
+  gtk_widget_class_install_action (widget_class, "backups.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "backups.choose-folder", NULL, choose_folder_action);
+  gtk_widget_class_install_action (widget_class, "backups.default-folder", NULL, default_folder_action);
+  gtk_widget_class_install_action (widget_class, "backups.restore-file", NULL, restore_file_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -370,6 +928,7 @@ static void
 korak_preferences_window_init (KorakPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
 }
 
 GtkWidget *
@@ -381,11 +940,21 @@ korak_preferences_window_new (GtkWindow *parent,
                                                NULL);
 
   if (settings != NULL)
-    g_settings_bind (settings, "attendance-threshold",
-                     gtk_spin_button_get_adjustment (self->threshold_button), "value",
-                     G_SETTINGS_BIND_DEFAULT);
+    {
+      self->settings = g_object_ref (settings);
+      g_settings_bind (settings, "attendance-threshold",
+                       gtk_spin_button_get_adjustment (self->threshold_button), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (settings, "changed::backup-folder",
+                               G_CALLBACK (on_backup_folder_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (settings, "changed::current-staff",
+                               G_CALLBACK (on_current_staff_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->threshold_button), FALSE);
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->threshold_button), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->staff_row), FALSE);
+    }
 
   return GTK_WIDGET (self);
 }
@@ -547,6 +1116,8 @@ korak_preferences_window_set_store (KorakPreferencesWindow *self,
   g_return_if_fail (self->areas == NULL);
 
   g_set_object (&self->store, store);
+  fill_staff (self);
+  show_backups (self);
   self->organisation = korak_store_get_organisation (store, &error);
   if (self->organisation != NULL)
     {

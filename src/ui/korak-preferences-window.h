@@ -39,4 +39,20 @@ GtkEditable   *korak_preferences_window_get_organisation_entry (KorakPreferences
 AdwComboRow   *korak_preferences_window_get_paper_row        (KorakPreferencesWindow *self);
 const char    *korak_preferences_window_get_organisation_error (KorakPreferencesWindow *self);
 
+/* General: the staff member using Korak here (the "current-staff" setting),
+ * listed once a store is set. */
+AdwComboRow   *korak_preferences_window_get_staff_row        (KorakPreferencesWindow *self);
+
+/* The Backups page (shown once a store is set): the folder, Back Up Now
+ * (action "backups.back-up"), the backups with Restore…, and Restore from
+ * File…. A confirmed restore is emitted as ::restore-backup (path,
+ * description) for the main window to do. */
+gboolean       korak_preferences_window_set_backup_folder    (KorakPreferencesWindow *self,
+                                                              const char             *folder);
+void           korak_preferences_window_restore_from_file    (KorakPreferencesWindow *self,
+                                                              const char             *path);
+GPtrArray     *korak_preferences_window_get_backups          (KorakPreferencesWindow *self);
+gboolean       korak_preferences_window_get_backing_up       (KorakPreferencesWindow *self);
+GtkListBox    *korak_preferences_window_get_backup_list      (KorakPreferencesWindow *self);
+
 G_END_DECLS

@@ -13,8 +13,11 @@
 
 #include "korak-profile-page.h"
 #include "korak-document-dialog.h"
+#include "korak-erase-dialog.h"
 #include "korak-exit-dialog.h"
+#include "korak-history-page.h"
 #include "korak-journal-page.h"
+#include "korak-person-export.h"
 #include "korak-plan-page.h"
 #include "korak-print.h"
 #include "korak-progress-page.h"
@@ -38,6 +41,7 @@ struct _KorakProfilePage
   KorakProgressPage    *progress_page;
   KorakPlanPage        *plan_page;
   KorakJournalPage     *journal_page;
+  KorakHistoryPage     *history_page;
 };
 
 G_DEFINE_FINAL_TYPE (KorakProfilePage, korak_profile_page, ADW_TYPE_BIN)
@@ -72,6 +76,8 @@ update_header (KorakProfilePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.document", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.end-enrolment",
                                  has && korak_participant_get_record (self->participant)->cohort_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-personal-data", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.erase", has);
 }
 
 static void
@@ -87,6 +93,7 @@ update_progress (KorakProfilePage *self)
       korak_plan_page_set_participant (self->plan_page, store, id);
       korak_journal_page_set_participant (self->journal_page, store, id);
     }
+  korak_history_page_set_participant (self->history_page, store, id);
 }
 
 static void
@@ -132,6 +139,7 @@ korak_profile_page_save (KorakProfilePage *self)
 
   korak_participant_form_set_record (self->form, korak_participant_get_record (self->participant));
   update_header (self);
+  korak_history_page_invalidate (self->history_page);
   korak_show_toast (GTK_WIDGET (self), _("Saved"));
 
   return TRUE;
@@ -187,6 +195,7 @@ set_archived (KorakProfilePage *self,
     }
 
   update_header (self);
+  korak_history_page_invalidate (self->history_page);
   if (archived)
     g_signal_emit (self, signals[ARCHIVED], 0, participant);
 }
@@ -512,6 +521,191 @@ static void
 on_journal_changed_cb (KorakProfilePage *self)
 {
   korak_progress_page_reload_small_wins (self->progress_page);
+  korak_history_page_invalidate (self->history_page);
+}
+
+/* ---------------------------------------------------- personal data */
+
+static void
+on_export_folder_cb (GtkNativeDialog  *chooser,
+                     int               response,
+                     KorakProfilePage *self)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *json_name = NULL;
+  g_autofree char *pdf_name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+
+  if (folder == NULL || self->participant == NULL || self->participants == NULL)
+    return;
+
+  if ((path = g_file_get_path (folder)) == NULL)
+    {
+      korak_show_error_dialog (GTK_WIDGET (self), _("The Personal Data Could Not Be Exported"),
+                               _("Korak can only write to a folder on this computer or a connected drive. Choose another folder."));
+      return;
+    }
+
+  if (!korak_person_export_write (korak_participant_list_get_store (self->participants),
+                                  korak_participant_get_id (self->participant),
+                                  path, &json_path, &pdf_path, &error))
+    {
+      korak_show_error_dialog (GTK_WIDGET (self), _("The Personal Data Could Not Be Exported"), error->message);
+      return;
+    }
+
+  json_name = g_filename_display_basename (json_path);
+  pdf_name = g_filename_display_basename (pdf_path);
+  /* Translators: two file names */
+  message = g_strdup_printf (_("Saved “%s” and “%s”"), json_name, pdf_name);
+  korak_show_toast (GTK_WIDGET (self), message);
+}
+
+/**
+ * korak_profile_page_export_personal_data:
+ * @folder: where to write NAME.json and NAME.pdf
+ *
+ * Everything Korak holds about the person shown, after storing unsaved
+ * edits, as Export Personal Data… does after its folder chooser.
+ */
+gboolean
+korak_profile_page_export_personal_data (KorakProfilePage  *self,
+                                         const char        *folder,
+                                         char             **json_path,
+                                         char             **pdf_path,
+                                         GError           **error)
+{
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (self->participant == NULL || self->participants == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("No participant is shown."));
+      return FALSE;
+    }
+  if (!korak_profile_page_save (self))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The profile has changes that could not be saved; correct them first."));
+      return FALSE;
+    }
+
+  return korak_person_export_write (korak_participant_list_get_store (self->participants),
+                                    korak_participant_get_id (self->participant),
+                                    folder, json_path, pdf_path, error);
+}
+
+static void
+export_personal_data_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+
+  /* What is exported is what is stored. */
+  if (self->participant == NULL || !korak_profile_page_save (self))
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Personal Data"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                         _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_folder_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * korak_profile_page_person_erased:
+ * @participant_id: the person whose data was erased (from this page or the
+ *   People Past Retention window)
+ *
+ * Forgets the person if shown, unsaved edits included, reads the
+ * participant list again and says so in a toast.
+ */
+void
+korak_profile_page_person_erased (KorakProfilePage *self,
+                                  gint64            participant_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_if_fail (KORAK_IS_PROFILE_PAGE (self));
+
+  if (self->participant != NULL && korak_participant_get_id (self->participant) == participant_id)
+    {
+      /* Translators: %s is the name of the person whose data was erased */
+      message = g_strdup_printf (_("The personal data of %s was erased"),
+                                 korak_participant_get_display_name (self->participant));
+      /* Nothing of theirs is kept, unsaved edits included. */
+      g_autoptr(KorakParticipantRecord) blank = korak_participant_record_new ();
+
+      korak_participant_record_set (blank, KORAK_FIELD_STATUS, "referred");
+      korak_participant_record_set (blank, KORAK_FIELD_NEEDS_MEDIATOR, "0");
+      g_clear_object (&self->participant);
+      korak_participant_form_set_record (self->form, blank);
+      update_progress (self);
+      update_header (self);
+    }
+
+  if (self->participants != NULL && !korak_participant_list_reload (self->participants, &error))
+    korak_show_error_dialog (GTK_WIDGET (self), _("The List Could Not Be Read"), error->message);
+
+  korak_show_toast (GTK_WIDGET (self), message ? message : _("Personal data erased"));
+}
+
+static void
+on_erased_cb (KorakEraseDialog *dialog,
+              gint64            participant_id,
+              KorakProfilePage *self)
+{
+  korak_profile_page_person_erased (self, participant_id);
+}
+
+/**
+ * korak_profile_page_erase:
+ *
+ * Asks to erase the person shown (see KorakEraseDialog).
+ *
+ * Returns: (transfer none) (nullable): the dialog
+ */
+GtkWindow *
+korak_profile_page_erase (KorakProfilePage *self)
+{
+  GtkRoot *root;
+  KorakEraseDialog *dialog;
+
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
+
+  if (self->participant == NULL || self->participants == NULL)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = korak_erase_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   korak_participant_list_get_store (self->participants),
+                                   korak_participant_get_id (self->participant),
+                                   korak_participant_get_display_name (self->participant));
+  g_signal_connect_object (dialog, "erased", G_CALLBACK (on_erased_cb), self, 0);
+
+  return GTK_WINDOW (dialog);
+}
+
+static void
+erase_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  korak_profile_page_erase (KORAK_PROFILE_PAGE (widget));
 }
 
 static void
@@ -526,6 +720,7 @@ on_exit_done_cb (KorakProfilePage *self)
     korak_participant_form_set_record (self->form, korak_participant_get_record (self->participant));
   update_header (self);
   update_progress (self);
+  korak_history_page_invalidate (self->history_page);
 }
 
 static void
@@ -588,6 +783,7 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   g_type_ensure (KORAK_TYPE_PROGRESS_PAGE);
   g_type_ensure (KORAK_TYPE_PLAN_PAGE);
   g_type_ensure (KORAK_TYPE_JOURNAL_PAGE);
+  g_type_ensure (KORAK_TYPE_HISTORY_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -602,6 +798,7 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, progress_page);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, plan_page);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, history_page);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action);
@@ -612,6 +809,8 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.document", "s", document_action);
   gtk_widget_class_install_action (widget_class, "profile.end-enrolment", NULL, end_enrolment_action);
   gtk_widget_class_install_action (widget_class, "profile.quick-journal", NULL, quick_journal_action);
+  gtk_widget_class_install_action (widget_class, "profile.export-personal-data", NULL, export_personal_data_action);
+  gtk_widget_class_install_action (widget_class, "profile.erase", NULL, erase_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "profile.quick-journal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "profile.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "profile.print", NULL);
@@ -672,7 +871,7 @@ korak_profile_page_get_progress_page (KorakProfilePage *self)
   return self->progress_page;
 }
 
-/* "profile" or "progress" */
+/* "profile", "progress", "plan", "journal" or "history" */
 void
 korak_profile_page_set_view (KorakProfilePage *self,
                              const char       *name)
@@ -682,7 +881,7 @@ korak_profile_page_set_view (KorakProfilePage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
-/* "profile", "progress", "plan" or "journal". */
+/* "profile", "progress", "plan", "journal" or "history". */
 const char *
 korak_profile_page_get_view (KorakProfilePage *self)
 {

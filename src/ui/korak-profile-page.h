@@ -45,9 +45,22 @@ void                  korak_profile_page_set_show_back    (KorakProfilePage     
                                                            gboolean              show_back);
 /* The Progress tab beside the profile form. */
 KorakProgressPage    *korak_profile_page_get_progress_page (KorakProfilePage    *self);
-/* "profile" or "progress" */
+/* "profile", "progress", "plan", "journal" or "history" */
 void                  korak_profile_page_set_view         (KorakProfilePage     *self,
                                                            const char           *name);
+/* Export Personal Data…: NAME.json and NAME.pdf in @folder, unsaved edits
+ * stored first. */
+gboolean              korak_profile_page_export_personal_data (KorakProfilePage *self,
+                                                               const char       *folder,
+                                                               char            **json_path,
+                                                               char            **pdf_path,
+                                                               GError          **error);
+/* Erase Personal Data…: the confirmation dialog, presented. */
+GtkWindow            *korak_profile_page_erase            (KorakProfilePage     *self);
+/* After an erasure made elsewhere (People Past Retention): forgets the
+ * person if shown and reads the participant list again. */
+void                  korak_profile_page_person_erased    (KorakProfilePage     *self,
+                                                           gint64                participant_id);
 
 const char *korak_profile_page_get_view (KorakProfilePage *self);
 

@@ -12,13 +12,17 @@
 #include <glib/gi18n.h>
 
 #include "korak-attendance-page.h"
+#include "korak-backup-ui.h"
 #include "korak-cohort.h"
 #include "korak-cohorts-page.h"
 #include "korak-follow-up-dialog.h"
 #include "korak-today-page.h"
 #include "korak-preferences-window.h"
+#include "korak-recovery-page.h"
+#include "korak-schedule.h"
 #include "korak-schedule-page.h"
 #include "korak-window.h"
+#include "korak-print.h"
 #include "korak-ui-util.h"
 
 #define SCHEMA_ID "io.github.korak.Korak"
@@ -32,7 +36,14 @@ struct _KorakWindow
   char                  *database_path;
   char                  *error_message;
   gulong                 after_paint_id;
+  /* The quick check of the open database; cancelled when it closes. */
+  GCancellable          *cancellable;
+  GtkWidget             *preferences;    /* weak */
+  GApplication          *hold_app;       /* held while restoring */
+  char                  *restore_description;
+  char                  *safety_copy;    /* of the last restore */
   guint                  load_pending : 1;
+  guint                  restoring : 1;
   /* Which views have been given the open store: each gets it when first
    * shown, so start-up only pays for the participant list. */
   guint                  schedule_ready : 1;
@@ -45,8 +56,12 @@ struct _KorakWindow
   GtkListBox            *sidebar_list;
   GtkWidget             *participants_row;
   GtkWidget             *today_row;
+  AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
   AdwStatusPage         *error_page;
+  KorakRecoveryPage     *recovery_page;
+  GtkSpinner            *busy_spinner;
+  AdwBin                *participants_bin;
   KorakParticipantsPage *participants_page;
   GtkStack              *view_stack;
   KorakSchedulePage     *schedule_page;
@@ -65,22 +80,61 @@ G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   LOADED,
+  RESTORED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 static void
-show_error (KorakWindow *self,
-            const char  *message)
+window_toast (KorakWindow *self,
+              const char  *title,
+              guint        timeout)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static char *
+backup_folder (KorakWindow *self)
+{
+  return korak_backup_folder_for (self->settings, self->database_path);
+}
+
+/* A file SQLite cannot read, or one that fails its check: a backup is the
+ * way out. Anything else (locked, read-only, too new) is not damage. */
+static gboolean
+is_damage (const GError *error)
+{
+  return g_error_matches (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_CORRUPT) ||
+         g_error_matches (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_DATABASE);
+}
+
+static void
+show_failure (KorakWindow  *self,
+              const GError *error)
 {
   g_free (self->error_message);
-  self->error_message = g_strdup (message);
-  adw_status_page_set_description (self->error_page, message);
+  self->error_message = g_strdup (error->message);
+
+  if (is_damage (error) && self->database_path != NULL)
+    {
+      g_autofree char *folder = backup_folder (self);
+
+      korak_recovery_page_show (self->recovery_page, self->database_path, folder, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "recovery");
+      return;
+    }
+
+  adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->main_stack, "error");
 }
 
 static void prepare_view (KorakWindow *self, const char *name);
+static void close_store (KorakWindow *self);
+static void apply_actor (KorakWindow *self);
 
 static void
 load_participants (KorakWindow *self)
@@ -97,8 +151,9 @@ load_participants (KorakWindow *self)
   if (!korak_participant_list_reload (participants, &error) ||
       !(cohorts = korak_cohort_list_load (self->store, &error)))
     {
-      g_clear_object (&self->store);
-      show_error (self, error->message);
+      g_clear_object (&participants);
+      close_store (self);
+      show_failure (self, error);
       return;
     }
 
@@ -187,17 +242,26 @@ korak_window_open_database (KorakWindow *self,
 
   g_return_val_if_fail (KORAK_IS_WINDOW (self), FALSE);
 
+  if (self->restoring)
+    return FALSE;
+
+  /* Every view starts afresh on the new database, so nothing keeps the
+   * old one open. */
+  if (self->store != NULL)
+    close_store (self);
+
   g_free (self->database_path);
   self->database_path = g_strdup (path);
 
   if (!(store = korak_store_open (path, &error)))
     {
       g_clear_object (&self->store);
-      show_error (self, error->message);
+      show_failure (self, error);
       return FALSE;
     }
 
   g_set_object (&self->store, store);
+  apply_actor (self);
   self->schedule_ready = self->cohorts_ready = self->attendance_ready = self->today_ready = FALSE;
   korak_participants_page_set_loading (self->participants_page);
   adw_window_title_set_subtitle (self->sidebar_title, basename);
@@ -259,6 +323,76 @@ ensure_views (KorakWindow *self,
       self->today_page = KORAK_TODAY_PAGE (install_view (self, self->today_bin, KORAK_TYPE_TODAY_PAGE));
       g_signal_connect_swapped (self->today_page, "open", G_CALLBACK (on_today_open_cb), self);
     }
+}
+
+/* Drops every view that holds the store; the participant list is made
+ * anew, the other views when next shown. */
+static void
+reset_views (KorakWindow *self)
+{
+  AdwBin *bins[] = { self->schedule_bin, self->cohorts_bin, self->attendance_bin, self->today_bin };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
+    adw_bin_set_child (bins[i], NULL);
+  self->schedule_page = NULL;
+  self->cohorts_page = NULL;
+  self->attendance_page = NULL;
+  self->today_page = NULL;
+  self->schedule_ready = self->cohorts_ready = self->attendance_ready = self->today_ready = FALSE;
+
+  self->participants_page = KORAK_PARTICIPANTS_PAGE (install_view (self, self->participants_bin,
+                                                                   KORAK_TYPE_PARTICIPANTS_PAGE));
+}
+
+/* Closes the database: the check of it stops, the preferences that show it
+ * close, and every view lets go of it. */
+static void
+close_store (KorakWindow *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->preferences != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->preferences));
+
+  self->load_pending = FALSE;
+  reset_views (self);
+  g_clear_object (&self->store);
+}
+
+/* The audit log records changes under the staff member chosen in the
+ * preferences, or the computer account's name. */
+static void
+apply_actor (KorakWindow *self)
+{
+  g_autofree char *name = NULL;
+  gint64 id;
+
+  if (self->store == NULL)
+    return;
+
+  id = self->settings != NULL ? g_settings_get_int64 (self->settings, "current-staff") : 0;
+  if (id != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) staff = korak_store_list_staff (self->store, NULL, TRUE, &error);
+
+      for (guint i = 0; staff != NULL && i < staff->len && name == NULL; i++)
+        {
+          const KorakStaffRecord *record = g_ptr_array_index (staff, i);
+
+          if (record->id == id)
+            name = korak_staff_record_display_name (record);
+        }
+      if (error != NULL)
+        g_debug ("Staff not read: %s", error->message);
+      /* Removed from this database, or chosen in another one. */
+      if (name == NULL)
+        id = 0;
+    }
+
+  korak_store_set_actor (self->store, id, name);
 }
 
 /* Gives the view the open store the first time it is shown. */
@@ -381,7 +515,7 @@ on_cohorts_changed_cb (KorakWindow *self)
 
   /* Enrolments show in the participant list's cohort column. */
   if (participants != NULL && !korak_participant_list_reload (participants, &error))
-    korak_show_toast (GTK_WIDGET (self), error->message);
+    window_toast (self, error->message, 5);
 
   if (self->schedule_ready)
     korak_schedule_page_reload (self->schedule_page);
@@ -424,7 +558,7 @@ on_today_open_cb (KorakWindow *self,
 
       if (dialog == NULL)
         {
-          korak_show_toast (GTK_WIDGET (self), error->message);
+          window_toast (self, error->message, 5);
           return;
         }
       g_signal_connect_object (dialog, "done", G_CALLBACK (on_follow_up_done_cb), self, G_CONNECT_SWAPPED);
@@ -452,6 +586,50 @@ on_threshold_changed_cb (KorakWindow *self)
     korak_today_page_set_threshold (self->today_page, threshold_percent (self));
 }
 
+typedef struct
+{
+  KorakWindow *window;
+  char        *path;
+  char        *description;
+} PendingRestore;
+
+static gboolean
+restore_idle_cb (gpointer user_data)
+{
+  PendingRestore *pending = user_data;
+
+  korak_window_restore_backup (pending->window, pending->path, pending->description);
+
+  g_object_unref (pending->window);
+  g_free (pending->path);
+  g_free (pending->description);
+  g_free (pending);
+  return G_SOURCE_REMOVE;
+}
+
+/* The preferences asked for a restore from inside their dialog's answer:
+ * it starts once that is over, as it closes the preferences. */
+static void
+on_preferences_restore_cb (KorakWindow *self,
+                           const char  *path,
+                           const char  *description)
+{
+  PendingRestore *pending = g_new0 (PendingRestore, 1);
+
+  pending->window = g_object_ref (self);
+  pending->path = g_strdup (path);
+  pending->description = g_strdup (description);
+  g_idle_add (restore_idle_cb, pending);
+}
+
+static void
+on_recovery_restore_cb (KorakWindow *self,
+                        const char  *path,
+                        const char  *description)
+{
+  korak_window_restore_backup (self, path, description);
+}
+
 void
 korak_window_show_preferences (KorakWindow *self)
 {
@@ -459,10 +637,201 @@ korak_window_show_preferences (KorakWindow *self)
 
   g_return_if_fail (KORAK_IS_WINDOW (self));
 
+  if (self->preferences != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->preferences));
+      return;
+    }
+
   preferences = korak_preferences_window_new (GTK_WINDOW (self), self->settings);
   if (self->store != NULL)
     korak_preferences_window_set_store (KORAK_PREFERENCES_WINDOW (preferences), self->store);
+  g_signal_connect_object (preferences, "restore-backup", G_CALLBACK (on_preferences_restore_cb),
+                           self, G_CONNECT_SWAPPED);
+  self->preferences = preferences;
+  g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *)&self->preferences);
   gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* ------------------------------------------------------------ restore */
+
+static void
+on_restore_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(KorakWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *safety = NULL;
+  g_autofree char *description = g_steal_pointer (&self->restore_description);
+  gboolean restored;
+
+  restored = korak_backup_restore_finish (result, &safety, &error);
+  self->restoring = FALSE;
+  if (self->hold_app != NULL)
+    g_application_release (g_steal_pointer (&self->hold_app));
+
+  /* Destroyed meanwhile: the restore is done all the same. */
+  if (self->main_stack == NULL)
+    return;
+
+  gtk_spinner_stop (self->busy_spinner);
+  g_free (self->safety_copy);
+  self->safety_copy = g_steal_pointer (&safety);
+
+  /* The database as it is now: restored, or as it was. */
+  korak_window_open_database (self, self->database_path);
+
+  if (restored)
+    {
+      g_autofree char *message = NULL;
+
+      if (self->safety_copy != NULL)
+        /* Translators: %s is “the backup of 30. 11. 2026 10:00”. */
+        message = g_strdup_printf (_("Restored %s. The data you had before is kept as a safety copy with your backups."),
+                                   description);
+      else
+        /* Translators: %s is “the backup of 30. 11. 2026 10:00”. */
+        message = g_strdup_printf (_("Restored %s."), description);
+      window_toast (self, message, 8);
+    }
+  else
+    korak_show_error_dialog (GTK_WIDGET (self), _("The Backup Was Not Restored"), error->message);
+
+  g_signal_emit (self, signals[RESTORED], 0, restored);
+}
+
+/**
+ * korak_window_restore_backup:
+ * @backup_path: a backup, or any Korak database file
+ * @description: (nullable): what it is, “the backup of 30. 11. 2026 10:00”
+ *
+ * Replaces this window's database with @backup_path: what was typed is
+ * saved, the database is closed, the current data is kept as a safety copy
+ * in the backup folder, the backup is copied in on a worker thread, and the
+ * database is opened again. A toast says what happened, or a dialog why
+ * not; #KorakWindow::restored follows either way.
+ */
+void
+korak_window_restore_backup (KorakWindow *self,
+                             const char  *backup_path,
+                             const char  *description)
+{
+  g_autofree char *folder = NULL;
+  GtkApplication *app;
+
+  g_return_if_fail (KORAK_IS_WINDOW (self));
+  g_return_if_fail (backup_path != NULL);
+
+  /* Already restoring, or destroyed before an idle got here. */
+  if (self->restoring || self->database_path == NULL || self->main_stack == NULL)
+    return;
+
+  /* What was typed goes into the safety copy too. */
+  if (self->store != NULL)
+    {
+      KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
+
+      korak_profile_page_save (profile);
+      if (self->cohorts_ready)
+        korak_cohorts_page_save (self->cohorts_page);
+      if (self->schedule_ready &&
+          korak_session_page_has_changes (korak_schedule_page_get_session_page (self->schedule_page)))
+        korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page));
+    }
+
+  close_store (self);
+  g_clear_pointer (&self->error_message, g_free);
+  self->restoring = TRUE;
+  g_free (self->restore_description);
+  self->restore_description = description ? g_strdup (description) : g_filename_display_basename (backup_path);
+  gtk_spinner_start (self->busy_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "busy");
+
+  /* Quitting waits for the restore to finish. */
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    {
+      self->hold_app = G_APPLICATION (app);
+      g_application_hold (self->hold_app);
+    }
+
+  folder = backup_folder (self);
+  korak_backup_restore_async (backup_path, self->database_path, folder, NULL,
+                              on_restore_done_cb, g_object_ref (self));
+}
+
+/* -------------------------------------------------------- quick check */
+
+static void
+on_quick_check_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  KorakWindow *self = g_task_get_source_object (task);
+  const char *checked = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (korak_database_quick_check_finish (result, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      is_damage (error) && self->main_stack != NULL &&
+      self->store != NULL && g_strcmp0 (checked, self->database_path) == 0)
+    {
+      close_store (self);
+      show_failure (self, error);
+    }
+  else
+    g_debug ("The check of %s did not finish: %s", checked, error->message);
+
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+/**
+ * korak_window_check_database:
+ *
+ * Runs SQLite's quick check of the open database on a worker thread,
+ * through a connection of its own (a few seconds for a large database, so
+ * it is not done before the first frame). A damaged database is closed and
+ * the recovery page shown. The result is TRUE when the database passed.
+ */
+void
+korak_window_check_database (KorakWindow         *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (KORAK_IS_WINDOW (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, korak_window_check_database);
+
+  if (self->store == NULL || self->database_path == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No database is open");
+      return;
+    }
+
+  g_task_set_task_data (task, g_strdup (self->database_path), g_free);
+  korak_database_quick_check_async (self->database_path, self->cancellable, on_quick_check_cb,
+                                    g_steal_pointer (&task));
+}
+
+gboolean
+korak_window_check_database_finish (KorakWindow   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -491,6 +860,9 @@ open_database_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
+  if (self->restoring)
+    return;
+
   chooser = gtk_file_chooser_native_new (_("Open Database"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Korak databases"));
@@ -509,7 +881,8 @@ retry_action (GtkWidget  *widget,
   KorakWindow *self = KORAK_WINDOW (widget);
   g_autofree char *path = g_strdup (self->database_path);
 
-  korak_window_open_database (self, path);
+  if (!self->restoring)
+    korak_window_open_database (self, path);
 }
 
 static void
@@ -570,6 +943,14 @@ korak_window_close_request (GtkWindow *window)
   KorakWindow *self = KORAK_WINDOW (window);
   KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
 
+  /* A restore half done would leave the database closed: it is over in
+   * seconds. */
+  if (self->restoring)
+    {
+      window_toast (self, _("Wait a moment: the backup is being restored."), 3);
+      return TRUE;
+    }
+
   /* Unsaved profile edits and registers are saved on close; an invalid one
    * keeps the window open with the reason shown. */
   if (self->store != NULL && !korak_profile_page_save (profile))
@@ -599,7 +980,19 @@ korak_window_dispose (GObject *object)
 {
   KorakWindow *self = (KorakWindow *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *)&self->preferences);
+      self->preferences = NULL;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), KORAK_TYPE_WINDOW);
+  self->participants_page = NULL;
+  self->schedule_page = NULL;
+  self->cohorts_page = NULL;
+  self->attendance_page = NULL;
+  self->today_page = NULL;
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -613,6 +1006,8 @@ korak_window_finalize (GObject *object)
 
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->restore_description, g_free);
+  g_clear_pointer (&self->safety_copy, g_free);
 
   G_OBJECT_CLASS (korak_window_parent_class)->finalize (object);
 }
@@ -635,7 +1030,13 @@ korak_window_class_init (KorakWindowClass *klass)
     g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  /* A restore is over: TRUE when the backup was restored. */
+  signals[RESTORED] =
+    g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (KORAK_TYPE_PARTICIPANTS_PAGE);
+  g_type_ensure (KORAK_TYPE_RECOVERY_PAGE);
 
   korak_ui_ensure_resources ();
 
@@ -645,15 +1046,19 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_row);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, recovery_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, busy_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_bin);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, schedule_bin);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, cohorts_bin);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, attendance_bin);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recovery_restore_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.retry", NULL, retry_action);
@@ -678,6 +1083,10 @@ korak_window_init (KorakWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
+  self->participants_page = KORAK_PARTICIPANTS_PAGE (install_view (self, self->participants_bin,
+                                                                   KORAK_TYPE_PARTICIPANTS_PAGE));
+
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
@@ -692,6 +1101,8 @@ korak_window_init (KorakWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
       g_signal_connect_object (self->settings, "changed::attendance-threshold",
                                G_CALLBACK (on_threshold_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::current-staff",
+                               G_CALLBACK (apply_actor), self, G_CONNECT_SWAPPED);
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
@@ -767,4 +1178,93 @@ korak_window_get_error_message (KorakWindow *self)
   g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
 
   return self->error_message;
+}
+
+const char *
+korak_window_get_database_path (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->database_path;
+}
+
+/**
+ * korak_window_get_help_page:
+ *
+ * Returns: the id of the help page about what the window shows, for F1:
+ *   help:korak/ID (see help/C/).
+ */
+const char *
+korak_window_get_help_page (KorakWindow *self)
+{
+  static const struct { const char *view; const char *page; } pages[] = {
+    { "today",        "today" },
+    { "participants", "participants" },
+    { "schedule",     "schedule" },
+    { "cohorts",      "cohorts" },
+    { "attendance",   "attendance" },
+    { "review",       "notes" },
+  };
+  const char *state, *view;
+
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), "index");
+
+  state = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (state, "recovery") == 0 || g_strcmp0 (state, "busy") == 0)
+    return "backups";
+  if (g_strcmp0 (state, "main") != 0)
+    return "index";
+
+  view = gtk_stack_get_visible_child_name (self->view_stack);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (view, pages[i].view) == 0)
+      return pages[i].page;
+
+  return "index";
+}
+
+/* "main", "error" (cannot be opened), "recovery" (damaged) or "busy"
+ * (restoring). */
+const char *
+korak_window_get_state (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+KorakRecoveryPage *
+korak_window_get_recovery_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->recovery_page;
+}
+
+/* The open preferences window, or NULL. */
+GtkWidget *
+korak_window_get_preferences (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->preferences;
+}
+
+/* A toast over the window's content. */
+void
+korak_window_show_toast (KorakWindow *self,
+                         const char  *title)
+{
+  g_return_if_fail (KORAK_IS_WINDOW (self));
+
+  window_toast (self, title, 5);
+}
+
+/* The safety copy the last restore made, or NULL. */
+const char *
+korak_window_get_safety_copy (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  return self->safety_copy;
 }

@@ -12,6 +12,7 @@
 #include "korak-attendance-page.h"
 #include "korak-cohorts-page.h"
 #include "korak-participants-page.h"
+#include "korak-recovery-page.h"
 #include "korak-schedule-page.h"
 #include "korak-today-page.h"
 #include "korak-store.h"
@@ -37,5 +38,25 @@ KorakTodayPage        *korak_window_get_today_page        (KorakWindow    *self)
 void                   korak_window_show_view             (KorakWindow    *self,
                                                            const char     *name);
 void                   korak_window_show_preferences      (KorakWindow    *self);
+GtkWidget             *korak_window_get_preferences       (KorakWindow    *self);
+const char            *korak_window_get_database_path     (KorakWindow    *self);
+const char            *korak_window_get_state             (KorakWindow    *self);
+const char            *korak_window_get_help_page         (KorakWindow    *self);
+KorakRecoveryPage     *korak_window_get_recovery_page     (KorakWindow    *self);
+
+/* Backups: the quick check after start, and restoring a backup. */
+void                   korak_window_check_database        (KorakWindow         *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean               korak_window_check_database_finish (KorakWindow         *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+void                   korak_window_restore_backup        (KorakWindow    *self,
+                                                           const char     *backup_path,
+                                                           const char     *description);
+const char            *korak_window_get_safety_copy       (KorakWindow    *self);
+void                   korak_window_show_toast            (KorakWindow    *self,
+                                                           const char     *title);
 
 G_END_DECLS
