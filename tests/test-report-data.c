@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "korak-assessment.h"
+#include "korak-audit.h"
 #include "korak-participant-record.h"
 #include "korak-plan.h"
 #include "korak-report-data.h"
@@ -1026,6 +1027,34 @@ test_certificate (Fixture       *f,
   g_clear_error (&error);
 }
 
+/* Erasing a person keeps their serials taken: the next certificate does not
+ * get the number on the erased person's paper. */
+static void
+test_certificate_after_erasure (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakCertificateRecord) first = NULL;
+  g_autoptr(KorakCertificateRecord) next = NULL;
+  g_autofree char *desk = g_strdup_printf ("%04X", (guint)(korak_store_get_desk_id (f->store) & 0xffff));
+  g_autofree char *serial_1 = g_strdup_printf ("2026-%s-0001", desk);
+  g_autofree char *serial_2 = g_strdup_printf ("2026-%s-0002", desk);
+
+  save_organisation (f, "Zavod Korak");
+  end_enrolment (f, f->ana, "2026-06-21", "employment", TRUE);
+  first = issue (f, f->ana, KORAK_CERTIFICATE_COMPLETION, "2026-06-30");
+  g_assert_cmpstr (first->serial, ==, serial_1);
+
+  g_assert_true (korak_store_erase_person (f->store, f->ana, &error));
+  g_assert_no_error (error);
+  g_assert_null (korak_store_get_certificate (f->store, serial_1, &error));
+  g_assert_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  next = issue (f, f->berta, KORAK_CERTIFICATE_PARTICIPATION, "2026-07-01");
+  g_assert_cmpstr (next->serial, ==, serial_2);
+}
+
 static void
 test_certificate_tampered (Fixture       *f,
                            gconstpointer  data)
@@ -1224,6 +1253,7 @@ main (int   argc,
   ADD ("/report-data/sign-in", test_sign_in);
   ADD ("/report-data/outcomes", test_outcomes);
   ADD ("/report-data/certificate", test_certificate);
+  ADD ("/report-data/certificate/after-erasure", test_certificate_after_erasure);
   ADD ("/report-data/certificate/tampered", test_certificate_tampered);
   ADD ("/report-data/certificate/names", test_certificate_names);
   ADD ("/report-data/certificate/cohort", test_cohort_certificates);

@@ -20,6 +20,7 @@
 #include "korak-participant-row.h"
 #include "korak-participants-page.h"
 #include "korak-ui-util.h"
+#include "korak-retention-window.h"
 #include "korak-window.h"
 
 typedef struct
@@ -505,6 +506,33 @@ test_ui_unopenable_database (void)
   g_rmdir (dir);
 }
 
+/* The participants menu opens People Past Retention over the window. */
+static void
+test_ui_retention_window (Fixture       *f,
+                          gconstpointer  data)
+{
+  KorakParticipantsPage *page = korak_window_get_participants_page (f->window);
+  GListModel *toplevels;   /* GTK's own list: not ours to unref */
+  GtkWindow *retention = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "participants.retention", NULL));
+  spin (100);
+
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (KORAK_IS_RETENTION_WINDOW (w))
+        retention = w;
+    }
+  g_assert_nonnull (retention);
+  g_assert_true (gtk_window_get_transient_for (retention) == GTK_WINDOW (f->window));
+  /* Nobody in a new database ended a programme years ago. */
+  g_assert_cmpuint (korak_retention_window_get_n_people (KORAK_RETENTION_WINDOW (retention)), ==, 0);
+  gtk_window_destroy (retention);
+}
+
 /* F1 opens the help page about the view on screen. */
 static void
 test_ui_help_page (Fixture       *f,
@@ -573,6 +601,7 @@ main (int   argc,
   g_test_add ("/ui/participants/edit-profile", Fixture, NULL, fixture_set_up, test_ui_edit_profile, fixture_tear_down);
   g_test_add ("/ui/profile/print-and-export", Fixture, NULL, fixture_set_up, test_ui_print_and_export, fixture_tear_down);
   g_test_add ("/ui/profile/journal-and-today", Fixture, NULL, fixture_set_up, test_ui_journal_and_today, fixture_tear_down);
+  g_test_add ("/ui/participants/retention-window", Fixture, NULL, fixture_set_up, test_ui_retention_window, fixture_tear_down);
   g_test_add ("/ui/window/help-page", Fixture, NULL, fixture_set_up, test_ui_help_page, fixture_tear_down);
   g_test_add ("/ui/window/screenshot", Fixture, NULL, fixture_set_up, test_ui_screenshot, fixture_tear_down);
   g_test_add_func ("/ui/window/unopenable-database", test_ui_unopenable_database);

@@ -766,6 +766,35 @@ bench_charts (void)
   korak_cli_print_figure (_("  bars, 8 exit reasons"), time_chart (draw_bars, &exits), TARGET_CHART_MS);
 }
 
+/* The newest entry of the audit log, -1 on error. */
+static gint64
+audit_log_end (KorakStore  *store,
+               GError     **error)
+{
+  sqlite3_stmt *stmt = korak_store_prepare (store, "SELECT coalesce(max(seq), 0) FROM audit_log", error);
+  gint64 seq;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_step (stmt);
+  seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return seq;
+}
+
+static gboolean
+audit_log_trim (KorakStore  *store,
+                gint64       mark,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = korak_store_prepare (store, "DELETE FROM audit_log WHERE seq > ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, mark);
+  return korak_store_step_done (store, stmt, error);
+}
+
 static int
 command_bench (int    argc,
                char **argv)
@@ -783,6 +812,7 @@ command_bench (int    argc,
   double open_ms, load_ms;
   int rounds = 5;
   int kills = 0;
+  gint64 audit_mark;
   gint64 start;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
@@ -878,14 +908,18 @@ command_bench (int    argc,
   for (guint w = 0; w < G_N_ELEMENTS (words); w++)
     g_print ("  %-10s %6u\n", words[w], matches[w]);
 
-  if (!bench_schedule (store, &error))
+  /* The registers and certificates the bench writes are put back; so is
+   * what the audit log recorded of them. */
+  if ((audit_mark = audit_log_end (store, &error)) < 0 ||
+      !bench_schedule (store, &error))
     {
       korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
   bench_charts ();
 
-  if (!korak_cli_bench_documents (store, &error))
+  if (!korak_cli_bench_documents (store, &error) ||
+      !audit_log_trim (store, audit_mark, &error))
     {
       korak_cli_print_error (error->message);
       return EXIT_FAILURE;

@@ -742,7 +742,9 @@ next_serial (KorakStore  *store,
   after[strlen (after) - 1] = '.';
 
   if (!(stmt = korak_store_prepare (store,
-                                    "SELECT coalesce(max(CAST(substr(serial, 11) AS INTEGER)), 0) FROM certificate "
+                                    /* Serials of erased people stay taken: a number is never issued twice. */
+                                    "SELECT coalesce(max(CAST(substr(serial, 11) AS INTEGER)), 0) FROM "
+                                    "(SELECT serial FROM certificate UNION ALL SELECT serial FROM erased_certificate) "
                                     "WHERE serial >= ?1 AND serial < ?2", error)))
     return NULL;
   korak_bind_text (stmt, 1, prefix);

@@ -14,6 +14,7 @@
 #include "korak-cohort.h"
 #include "korak-export-dialog.h"
 #include "korak-import-window.h"
+#include "korak-retention-window.h"
 #include "korak-new-participant-dialog.h"
 #include "korak-participant-row.h"
 #include "korak-participants-page.h"
@@ -379,6 +380,26 @@ import_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* People whose programme ended longer ago than the retention period, to
+ * erase; an erased person who is on screen is forgotten by the profile. */
+static void
+retention_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  KorakParticipantsPage *self = KORAK_PARTICIPANTS_PAGE (widget);
+  KorakRetentionWindow *window;
+
+  if (self->participants == NULL)
+    return;
+
+  window = korak_retention_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                       korak_participant_list_get_store (self->participants));
+  g_signal_connect_object (window, "person-erased", G_CALLBACK (korak_profile_page_person_erased),
+                           self->profile_page, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -578,6 +599,7 @@ korak_participants_page_class_init (KorakParticipantsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participants.restore", "x", restore_action);
   gtk_widget_class_install_action (widget_class, "participants.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "participants.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "participants.retention", NULL, retention_action);
 }
 
 static void
