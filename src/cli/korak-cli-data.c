@@ -226,51 +226,6 @@ korak_cli_import (int    argc,
 
 /* ----------------------------------------------------------------- export */
 
-static gboolean
-is_number (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  for (const char *p = text; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
-
-/* A cohort by its number or its exact name (any case). */
-static gint64
-lookup_cohort (KorakStore  *store,
-               const char  *text,
-               GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 found = 0;
-  int n = 0;
-
-  if (!(stmt = korak_store_prepare (store,
-                                    "SELECT id FROM cohort WHERE id = ?1 OR lower(name) = lower(?2) LIMIT 2", error)))
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, is_number (text) ? g_ascii_strtoll (text, NULL, 10) : 0);
-  korak_bind_text (stmt, 2, text);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = sqlite3_column_int64 (stmt, 0);
-      n++;
-    }
-  sqlite3_reset (stmt);
-
-  if (n == 1)
-    return found;
-
-  if (n == 0)
-    g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
-                 _("No cohort has the number or name “%s”."), text);
-  else
-    g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_INVALID,
-                 _("More than one cohort is called “%s”. Give the number instead."), text);
-  return 0;
-}
-
 int
 korak_cli_export (int    argc,
                   char **argv)
@@ -350,7 +305,7 @@ korak_cli_export (int    argc,
   if (!korak_cli_database_exists (database) || !(store = korak_cli_open_store (database)))
     return EXIT_FAILURE;
 
-  if (cohort != NULL && (cohort_id = lookup_cohort (store, cohort, &error)) == 0)
+  if (cohort != NULL && (cohort_id = korak_cli_lookup (store, KORAK_CLI_COHORT, cohort, &error)) == 0)
     {
       korak_cli_print_error (error->message);
       return EXIT_FAILURE;

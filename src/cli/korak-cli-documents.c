@@ -25,12 +25,6 @@
 #define TARGET_MONTHLY_MS        500.0
 #define BENCH_CERTIFICATES       300
 
-typedef enum
-{
-  LOOKUP_PARTICIPANT,
-  LOOKUP_COHORT,
-} LookupKind;
-
 static gboolean
 is_number (const char *text)
 {
@@ -44,13 +38,13 @@ is_number (const char *text)
 
 /* A participant or cohort by its number or by its exact name (any case):
  * people know names, the number is what Korak shows in exports. */
-static gint64
-lookup (KorakStore  *store,
-        LookupKind   kind,
-        const char  *text,
-        GError     **error)
+gint64
+korak_cli_lookup (KorakStore       *store,
+                  KorakCliLookup    kind,
+                  const char       *text,
+                  GError          **error)
 {
-  const char *sql = kind == LOOKUP_PARTICIPANT
+  const char *sql = kind == KORAK_CLI_PARTICIPANT
     ? "SELECT id FROM participant WHERE id = ?1 "
       "OR lower(given_name || ' ' || family_name) = lower(?2) "
       "OR lower(family_name || ' ' || given_name) = lower(?2) LIMIT 2"
@@ -75,12 +69,12 @@ lookup (KorakStore  *store,
 
   if (n == 0)
     g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
-                 kind == LOOKUP_PARTICIPANT ? _("No participant has the number or name “%s”.")
+                 kind == KORAK_CLI_PARTICIPANT ? _("No participant has the number or name “%s”.")
                                             : _("No cohort has the number or name “%s”."),
                  text);
   else
     g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_INVALID,
-                 kind == LOOKUP_PARTICIPANT ? _("More than one participant is called “%s”. Give the number instead.")
+                 kind == KORAK_CLI_PARTICIPANT ? _("More than one participant is called “%s”. Give the number instead.")
                                             : _("More than one cohort is called “%s”. Give the number instead."),
                  text);
   return 0;
@@ -230,7 +224,7 @@ korak_cli_certificate (int    argc,
         record = korak_store_get_certificate (store, serial, &error);
       else
         {
-          gint64 id = lookup (store, LOOKUP_PARTICIPANT, participant, &error);
+          gint64 id = korak_cli_lookup (store, KORAK_CLI_PARTICIPANT, participant, &error);
 
           if (id != 0)
             record = korak_store_issue_certificate (store, id, kind, date, &error);
@@ -245,7 +239,7 @@ korak_cli_certificate (int    argc,
   else
     {
       g_autoptr(GPtrArray) records = NULL;
-      gint64 id = lookup (store, LOOKUP_COHORT, cohort, &error);
+      gint64 id = korak_cli_lookup (store, KORAK_CLI_COHORT, cohort, &error);
 
       if (id == 0 || !(records = korak_store_issue_cohort_certificates (store, id, kind, date, &error)))
         {
@@ -385,12 +379,12 @@ korak_cli_report (int    argc,
   if (!korak_cli_database_exists (database) || !(store = korak_cli_open_store (database)))
     return EXIT_FAILURE;
 
-  if ((needs & NEEDS_COHORT) && !(cohort_id = lookup (store, LOOKUP_COHORT, cohort, &error)))
+  if ((needs & NEEDS_COHORT) && !(cohort_id = korak_cli_lookup (store, KORAK_CLI_COHORT, cohort, &error)))
     {
       korak_cli_print_error (error->message);
       return EXIT_FAILURE;
     }
-  if ((needs & NEEDS_PARTICIPANT) && !(participant_id = lookup (store, LOOKUP_PARTICIPANT, participant, &error)))
+  if ((needs & NEEDS_PARTICIPANT) && !(participant_id = korak_cli_lookup (store, KORAK_CLI_PARTICIPANT, participant, &error)))
     {
       korak_cli_print_error (error->message);
       return EXIT_FAILURE;

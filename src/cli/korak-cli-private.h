@@ -36,6 +36,19 @@ void            korak_cli_print_figure    (const char          *label,
                                            double               ms,
                                            double               target_ms);
 
+typedef enum
+{
+  KORAK_CLI_PARTICIPANT,
+  KORAK_CLI_COHORT,
+} KorakCliLookup;
+
+/* A participant or cohort by its number or its exact name (any case);
+ * 0 with an error naming what was typed when none or several match. */
+gint64          korak_cli_lookup          (KorakStore          *store,
+                                           KorakCliLookup       kind,
+                                           const char          *text,
+                                           GError             **error);
+
 /* korak-cli-documents.c */
 int             korak_cli_certificate     (int                  argc,
                                            char               **argv);

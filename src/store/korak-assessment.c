@@ -88,33 +88,6 @@ korak_progress_change_band_label (guint band)
 
 /* ---------------------------------------------------------------- helpers */
 
-static gboolean
-insert_with_id (KorakStore    *store,
-                sqlite3_stmt  *stmt,
-                gint64        *id,
-                GError       **error)
-{
-  for (guint attempt = 0; ; attempt++)
-    {
-      int rc;
-
-      *id = korak_store_new_id ();
-      sqlite3_bind_int64 (stmt, 1, *id);
-      rc = sqlite3_step (stmt);
-      rc = rc == SQLITE_DONE ? rc : sqlite3_extended_errcode (korak_store_get_db (store));
-      sqlite3_reset (stmt);
-
-      if (rc == SQLITE_DONE)
-        return TRUE;
-      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt >= 8)
-        {
-          korak_store_set_error (store, rc, error);
-          *id = 0;
-          return FALSE;
-        }
-    }
-}
-
 static int
 changes (KorakStore *store)
 {
@@ -310,7 +283,7 @@ korak_store_save_area (KorakStore       *store,
                                         error)))
         goto failed;
       korak_bind_text (stmt, 2, name);
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -727,7 +700,7 @@ write_scores (KorakStore                   *store,
         sqlite3_bind_int64 (stmt, 6, record->assessor_id);
       else
         sqlite3_bind_null (stmt, 6);
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         return FALSE;
     }
   return TRUE;
@@ -775,7 +748,7 @@ korak_store_save_assessment (KorakStore             *store,
                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
         goto failed;
       bind_assessment (stmt, record);
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
       record->id = id;
     }

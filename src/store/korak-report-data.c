@@ -54,48 +54,11 @@ step_ok (KorakStore  *store,
   return FALSE;
 }
 
-/* Binds a random id as parameter 1 and steps; draws again on the rare clash. */
-static gboolean
-insert_with_id (KorakStore    *store,
-                sqlite3_stmt  *stmt,
-                gint64        *id,
-                GError       **error)
-{
-  for (guint attempt = 0; ; attempt++)
-    {
-      int rc;
-
-      *id = korak_store_new_id ();
-      sqlite3_bind_int64 (stmt, 1, *id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-
-      if (rc == SQLITE_DONE)
-        return TRUE;
-      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt >= 8)
-        {
-          korak_store_set_error (store, rc, error);
-          *id = 0;
-          return FALSE;
-        }
-    }
-}
-
-/* "HH:MM" to minutes, -1 for anything else. */
-static int
-minutes_of (const char *time)
-{
-  if (time == NULL || strlen (time) < 5 || !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
-      time[2] != ':' || !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
-    return -1;
-  return ((time[0] - '0') * 10 + (time[1] - '0')) * 60 + (time[3] - '0') * 10 + (time[4] - '0');
-}
-
 static double
 session_hours (const char *start,
                const char *end)
 {
-  int s = minutes_of (start), e = minutes_of (end);
+  int s = korak_time_minutes (start), e = korak_time_minutes (end);
 
   return s >= 0 && e > s ? (e - s) / 60.0 : 0;
 }
@@ -341,7 +304,7 @@ korak_store_save_organisation (KorakStore               *store,
 
   if (record->id == 0)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -983,7 +946,7 @@ issue_locked (KorakStore  *store,
   korak_bind_text (stmt, 8, modules);
   korak_bind_text (stmt, 9, content);
   korak_bind_text (stmt, 10, record->verification);
-  if (!insert_with_id (store, stmt, &id, error))
+  if (!korak_store_insert_with_id (store, stmt, &id, error))
     return NULL;
   record->id = id;
 

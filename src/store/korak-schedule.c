@@ -207,21 +207,11 @@ weekday_of_julian (guint32 julian)
   return (int)((julian - 1) % 7) + 1;
 }
 
-static int
-minutes_of (const char *time)
-{
-  if (time == NULL || strlen (time) != 5 || time[2] != ':')
-    return -1;
-
-  return (g_ascii_digit_value (time[0]) * 10 + g_ascii_digit_value (time[1])) * 60 +
-         g_ascii_digit_value (time[3]) * 10 + g_ascii_digit_value (time[4]);
-}
-
 static double
 hours_between (const char *start,
                const char *end)
 {
-  int a = minutes_of (start), b = minutes_of (end);
+  int a = korak_time_minutes (start), b = korak_time_minutes (end);
 
   if (a < 0 || b < 0 || b <= a)
     return 0;
@@ -339,33 +329,6 @@ display_name (const char *given,
               const char *family)
 {
   return g_strstrip (g_strdup_printf ("%s %s", given ? given : "", family ? family : ""));
-}
-
-/* Binds a random id as parameter 1 and steps; draws again on the rare clash. */
-static gboolean
-insert_with_id (KorakStore    *store,
-                sqlite3_stmt  *stmt,
-                gint64        *id,
-                GError       **error)
-{
-  for (guint attempt = 0; ; attempt++)
-    {
-      int rc;
-
-      *id = korak_store_new_id ();
-      sqlite3_bind_int64 (stmt, 1, *id);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-
-      if (rc == SQLITE_DONE)
-        return TRUE;
-      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt >= 8)
-        {
-          korak_store_set_error (store, rc, error);
-          *id = 0;
-          return FALSE;
-        }
-    }
 }
 
 static int
@@ -643,7 +606,7 @@ korak_store_save_staff (KorakStore        *store,
 
   if (is_new)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -966,7 +929,7 @@ korak_store_save_programme (KorakStore            *store,
 
   if (is_new)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -1395,7 +1358,7 @@ insert_modules (KorakStore  *store,
       korak_bind_text (stmt, 4, module->kind);
       korak_bind_text (stmt, 5, module->start_date);
       korak_bind_text (stmt, 6, module->end_date);
-      if (!insert_with_id (store, stmt, &module->id, error))
+      if (!korak_store_insert_with_id (store, stmt, &module->id, error))
         return FALSE;
       module->cohort_id = cohort_id;
     }
@@ -1497,7 +1460,7 @@ korak_store_save_cohort (KorakStore         *store,
       korak_bind_text (stmt, 6, last->end_date);
       bind_id (stmt, 7, detail->mentor_id);
       bind_id (stmt, 8, detail->mediator_id);
-      if (!insert_with_id (store, stmt, &id, error) ||
+      if (!korak_store_insert_with_id (store, stmt, &id, error) ||
           !insert_modules (store, id, modules, error))
         goto failed;
     }
@@ -1664,7 +1627,7 @@ korak_store_save_module_dates (KorakStore  *store,
           korak_bind_text (stmt, 4, module->kind);
           korak_bind_text (stmt, 5, module->start_date);
           korak_bind_text (stmt, 6, module->end_date);
-          if (!insert_with_id (store, stmt, &id, error))
+          if (!korak_store_insert_with_id (store, stmt, &id, error))
             goto failed;
         }
     }
@@ -1869,7 +1832,7 @@ korak_store_enrol (KorakStore  *store,
   sqlite3_bind_int64 (stmt, 2, participant_id);
   sqlite3_bind_int64 (stmt, 3, cohort_id);
   korak_bind_text (stmt, 4, start);
-  if (!insert_with_id (store, stmt, &id, error))
+  if (!korak_store_insert_with_id (store, stmt, &id, error))
     goto failed;
 
   return korak_store_commit (store, error);
@@ -2291,7 +2254,7 @@ korak_store_save_pattern (KorakStore          *store,
 
   if (is_new)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -2422,7 +2385,7 @@ korak_store_save_closure (KorakStore          *store,
 
   if (is_new)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -2762,7 +2725,7 @@ korak_schedule_generate_locked (KorakStore           *store,
               bind_id (insert, 10, pattern->participant_id);
               korak_bind_text (insert, 11, pattern->place);
               bind_id (insert, 12, mentor_id);
-              if (!insert_with_id (store, insert, &id, error))
+              if (!korak_store_insert_with_id (store, insert, &id, error))
                 return FALSE;
               counts.created++;
 
@@ -3298,7 +3261,7 @@ korak_store_save_session (KorakStore          *store,
 
   if (is_new)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -3540,7 +3503,7 @@ korak_store_save_activity (KorakStore           *store,
 
   if (is_new)
     {
-      if (!insert_with_id (store, stmt, &id, error))
+      if (!korak_store_insert_with_id (store, stmt, &id, error))
         goto failed;
     }
   else
@@ -3832,7 +3795,7 @@ korak_store_save_register (KorakStore  *store,
           korak_bind_text (upsert, 4, entry->state);
           sqlite3_bind_double (upsert, 5, entry->hours);
           korak_bind_text (upsert, 6, entry->remark);
-          if (!insert_with_id (store, upsert, &id, error))
+          if (!korak_store_insert_with_id (store, upsert, &id, error))
             goto failed;
         }
     }

@@ -34,6 +34,11 @@ void          korak_store_set_error     (KorakStore  *self,
 void          korak_error_from_sqlite   (sqlite3     *db,
                                          int          rc,
                                          GError     **error);
+gboolean      korak_store_insert_with_id (KorakStore    *self,
+                                          sqlite3_stmt  *stmt,
+                                          gint64        *id,
+                                          GError       **error);
+int           korak_time_minutes        (const char   *time);
 void          korak_bind_text           (sqlite3_stmt *stmt,
                                          int           index,
                                          const char   *text);

@@ -864,3 +864,49 @@ korak_store_get_audit_enabled (KorakStore *self)
 
   return !self->audit_off;
 }
+
+/**
+ * korak_store_insert_with_id:
+ * @stmt: an INSERT whose parameter 1 is the new row's id
+ *
+ * Binds a random id (DESIGN.md: keys unique across desks) and steps,
+ * drawing again on the rare clash.
+ */
+gboolean
+korak_store_insert_with_id (KorakStore    *self,
+                            sqlite3_stmt  *stmt,
+                            gint64        *id,
+                            GError       **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      int rc;
+
+      *id = korak_store_new_id ();
+      sqlite3_bind_int64 (stmt, 1, *id);
+      rc = sqlite3_step (stmt);
+      /* The extended code tells a clash of keys from other constraints. */
+      rc = rc == SQLITE_DONE ? rc : sqlite3_extended_errcode (self->db);
+      sqlite3_reset (stmt);
+
+      if (rc == SQLITE_DONE)
+        return TRUE;
+      if (rc != SQLITE_CONSTRAINT_PRIMARYKEY || attempt >= 8)
+        {
+          korak_store_set_error (self, rc, error);
+          *id = 0;
+          return FALSE;
+        }
+    }
+}
+
+/* "HH:MM" as stored to minutes after midnight, -1 for anything else. */
+int
+korak_time_minutes (const char *time)
+{
+  if (time == NULL || strlen (time) != 5 || !g_ascii_isdigit (time[0]) || !g_ascii_isdigit (time[1]) ||
+      time[2] != ':' || !g_ascii_isdigit (time[3]) || !g_ascii_isdigit (time[4]))
+    return -1;
+
+  return ((time[0] - '0') * 10 + (time[1] - '0')) * 60 + (time[3] - '0') * 10 + (time[4] - '0');
+}
