@@ -458,8 +458,9 @@ generic (const char             *label,
     return g_strdup_printf (_("%s added"), label);
 
   if (g_str_equal (record->action, "delete"))
-    /* Translators: %s is a part of a person's data, e.g. "Plan: goal" */
-    return g_strdup_printf (_("%s removed"), label);
+    /* Translators: %s is a part of a person's data, e.g. "Plan: goal";
+     * the history's own string, apart from the time slot's "%s removed". */
+    return g_strdup_printf (C_("history", "%s removed"), label);
 
   if (g_str_equal (record->action, "update"))
     {
