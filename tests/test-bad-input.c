@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
+#include <sys/resource.h>
 
 #include "korak-participant-record.h"
 #include "korak-store-private.h"
@@ -586,6 +588,96 @@ test_validation_messages (void)
   remove_tree (dir);
 }
 
+/* The biggest of the database's files, so a size limit just above it is
+ * met by the next write, wherever SQLite writes it. */
+static goffset
+largest_file (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+  goffset largest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0)
+        largest = MAX (largest, st.st_size);
+    }
+  return largest;
+}
+
+/* A real full disk, as the kernel reports it: the process may not make
+ * a file bigger (RLIMIT_FSIZE), so the write fails with EFBIG. The person
+ * sees the disk is full, nothing is half written, and the same edit saves
+ * once there is room again. In a child, since the limit is per process. */
+static void
+test_disk_full_rlimit (void)
+{
+  if (g_test_subprocess ())
+    {
+      const char *path = g_getenv ("KORAK_TEST_FULL_PATH");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KorakStore) store = korak_store_open (path, &error);
+      g_autoptr(KorakParticipantRecord) record = new_record ("Mira", "Horvat");
+      g_autoptr(GString) address = g_string_new (NULL);
+      g_autofree char *report = NULL;
+      struct rlimit limit;
+      gint64 before;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < 3; i++)
+        {
+          g_autofree char *given = g_strdup_printf ("Ana %u", i);
+          g_autoptr(KorakParticipantRecord) r = new_record (given, "Novak");
+
+          korak_store_insert_participant (store, r, &error);
+          g_assert_no_error (error);
+        }
+      before = korak_store_count_rows (store, "participant", NULL);
+
+      while (address->len < 90000)
+        g_string_append_c (address, 'a' + address->len % 26);
+      korak_participant_record_set (record, KORAK_FIELD_ADDRESS, address->str);
+
+      /* Without SIGXFSZ ignored the kernel would kill the process instead. */
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      limit.rlim_cur = largest_file (path) + 16384;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+      g_assert_false (korak_store_insert_participant (store, record, &error));
+      g_assert_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_DISK_FULL);
+      g_print ("%s\n", error->message);
+      g_clear_error (&error);
+      g_assert_cmpint (record->id, ==, 0);
+      g_assert_cmpint (korak_store_count_rows (store, "participant", NULL), ==, before);
+
+      /* Room again: the same edit saves. */
+      limit.rlim_cur = limit.rlim_max;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      g_assert_true (korak_store_insert_participant (store, record, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (korak_store_count_rows (store, "participant", NULL), ==, before + 1);
+      report = korak_store_integrity_check (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (report, ==, "ok");
+      return;
+    }
+
+  {
+    g_autofree char *dir = make_tmp_dir ();
+    g_autofree char *path = g_build_filename (dir, "korak.db", NULL);
+
+    g_setenv ("KORAK_TEST_FULL_PATH", path, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_unsetenv ("KORAK_TEST_FULL_PATH");
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stdout ("*could not write the change to the disk*");
+    remove_tree (dir);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +690,7 @@ main (int   argc,
   g_test_add_func ("/bad-input/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/bad-input/control-characters", test_control_characters);
   g_test_add_func ("/bad-input/validation-messages", test_validation_messages);
+  g_test_add_func ("/bad-input/disk-full-rlimit", test_disk_full_rlimit);
 
   return g_test_run ();
 }

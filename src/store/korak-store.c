@@ -130,8 +130,29 @@ korak_error_from_sqlite (sqlite3  *db,
    * raise ourselves (a read-only file) would otherwise read “not an error”. */
   const char *detail = db && (sqlite3_errcode (db) & 0xff) == (rc & 0xff) ? sqlite3_errmsg (db)
                                                                          : sqlite3_errstr (rc);
+  int primary = rc & 0xff;
 
-  switch (rc & 0xff)
+  /* A write the disk refused (no room, a quota, a file size limit, a drive
+   * pulled out) is an I/O error, not SQLITE_FULL: to the person at the desk
+   * it is the same, and the edit saves once there is room again. */
+  if (primary == SQLITE_IOERR && db != NULL)
+    {
+      int errnum = sqlite3_system_errno (db);
+
+      if (errnum == ENOSPC || errnum == EDQUOT)
+        primary = SQLITE_FULL;
+      else if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE ||
+               errnum == EFBIG)
+        {
+          g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_DISK_FULL,
+                       _("Korak could not write the change to the disk: it is full, or the drive was removed. "
+                         "Free some space or reconnect the drive and try again; nothing else was lost. (%s)"),
+                       detail);
+          return;
+        }
+    }
+
+  switch (primary)
     {
     case SQLITE_CORRUPT:
       g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_CORRUPT,
