@@ -28,6 +28,7 @@ DEPS=(
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
   libical-dev       # iCalendar export of the timetable
   libxlsxwriter-dev # Excel (.xlsx) export of participants, attendance and outcomes
+  libsodium-dev     # change bundles between desks: Argon2id key, XChaCha20-Poly1305 secretstream
   unzip             # tests read the exported .xlsx back
   gettext yelp-tools itstool
   xvfb xauth dbus dbus-x11

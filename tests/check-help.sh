@@ -36,7 +36,7 @@ PROJECT=korak
 
 # Pages the application opens with help:korak/ID (one per view; F1 opens the
 # page of the view shown).
-REQUIRED_IDS=(index today participants schedule cohorts attendance plans progress notes printing backups)
+REQUIRED_IDS=(index today participants schedule cohorts attendance plans progress notes printing backups exchange)
 
 export LC_ALL=C.UTF-8 LANGUAGE=C
 

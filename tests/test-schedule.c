@@ -501,10 +501,11 @@ test_migrate_from_1 (void)
   store = korak_store_open (path, &error);
   g_assert_no_error (error);
   /* Opening runs every later step too: migration 2, then 3 (competency areas),
-   * 4 (plans, journal order, follow-ups), 5 (paper size, certificates) and 6 (audit triggers). */
-  g_assert_cmpint (korak_store_get_schema_version (store), ==, 6);
-  g_assert_cmpint (KORAK_STORE_SCHEMA_VERSION, ==, 6);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 6);
+   * 4 (plans, journal order, follow-ups), 5 (paper size, certificates), 6 (audit triggers)
+   * 7 (multilingual notes) and 8 (the exchange between desks). */
+  g_assert_cmpint (korak_store_get_schema_version (store), ==, 8);
+  g_assert_cmpint (KORAK_STORE_SCHEMA_VERSION, ==, 8);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 8);
   g_assert_cmpint (count_rows (store, "activity"), ==, 15);
   g_assert_cmpint (count_rows (store, "competency_area"), ==, 10);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "

@@ -25,8 +25,8 @@ static const char *design_tables[] = {
   "organisation", "staff", "programme", "cohort", "module", "participant",
   "enrolment", "activity", "session", "weekly_pattern", "attendance", "plan",
   "goal", "goal_step", "assessment", "assessment_score", "competency_area",
-  "journal_entry", "note", "note_translation", "certificate", "follow_up",
-  "audit_log", "desk",
+  "journal_entry", "note", "note_translation", "note_translation_version",
+  "certificate", "follow_up", "audit_log", "desk",
 };
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -517,11 +517,41 @@ test_migrate_failure_leaves_file (void)
   remove_tree (dir);
 }
 
+static void
+sql_int_zero (sqlite3_context  *context,
+              int               argc,
+              sqlite3_value   **argv)
+{
+  sqlite3_result_int (context, 0);
+}
+
+static void
+sql_name (sqlite3_context  *context,
+          int               argc,
+          sqlite3_value   **argv)
+{
+  sqlite3_result_text (context, "Another program", -1, SQLITE_STATIC);
+}
+
+/* What the audit triggers (version 6 on) ask a connection: here, no one,
+ * and do not log, as for a file some other program filled. */
+static void
+raw_add_audit_functions (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_create_function (db, "korak_actor_id", 0, SQLITE_UTF8, NULL, sql_int_zero, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (db, "korak_actor_name", 0, SQLITE_UTF8, NULL, sql_name, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_create_function (db, "korak_audit_enabled", 0, SQLITE_UTF8, NULL, sql_int_zero, NULL, NULL), ==, SQLITE_OK);
+}
+
 /* A file left by every earlier version opens at the newest, keeping its
  * rows. Migration 5: the organisation's paper (A4 by default), the
  * certificate's verification code and one certificate of a kind per
  * enrolment. Migration 6: the audit log keeps its rows, learns whom they
- * are about, and is written by triggers from then on. */
+ * are about, and is written by triggers from then on. Migration 7: notes
+ * about a cohort, sensitive notes, translations returned with a comment,
+ * with a translator and their earlier versions; the translations a file
+ * holds keep their text and state, as version 1. Migration 8: the
+ * exchange's outbox, acknowledgements and conflicts, empty. */
 static void
 test_migrate_from_each_version (void)
 {
@@ -537,6 +567,7 @@ test_migrate_from_each_version (void)
 
       g_test_message ("from version %d", version);
       db = raw_open (path);
+      raw_add_audit_functions (db);
       g_assert_true (korak_migrations_run (db, 0, version, &error));
       g_assert_no_error (error);
       raw_exec (db, set_version);
@@ -549,7 +580,17 @@ test_migrate_from_each_version (void)
                 "INSERT INTO audit_log (id, at, table_name, row_id, action, new_values) VALUES "
                 "  (71, '2026-01-05T10:00:00.000Z', 'participant', 41, 'insert', '{\"given_name\":\"Ana\"}');"
                 "INSERT INTO certificate (id, serial, participant_id, enrolment_id, kind, issued_date) VALUES "
-                "  (61, '2026-0001-0001', 41, 51, 'completion', '2026-06-30');");
+                "  (61, '2026-0001-0001', 41, 51, 'completion', '2026-06-30');"
+                "INSERT INTO staff (id, given_name, family_name, role) VALUES (13, 'Ardita', 'Berisha', 'mediator');"
+                "INSERT INTO note (id, participant_id, date, language, text) VALUES "
+                "  (81, 41, '2026-01-12', 'sl', 'Dogovor: v ponedeljek ob 9. uri na zavod.');"
+                "INSERT INTO note_translation (id, note_id, language, text, review_state, updated_at) VALUES "
+                "  (91, 81, 'sq', 'Marrëveshje: të hënën në orën 9 në ent.', 'needs_review', '2026-01-13T10:00:00Z'),"
+                "  (92, 81, 'ar', 'اتفاق: يوم الاثنين الساعة التاسعة.', 'reviewed', '2026-01-14T10:00:00Z');"
+                "UPDATE note_translation SET reviewer_id = 13, reviewed_at = '2026-01-14T10:00:00Z' WHERE id = 92;");
+      /* A file of version 7 on knows when a translation went to review. */
+      if (version >= 7)
+        raw_exec (db, "UPDATE note_translation SET submitted_at = updated_at WHERE review_state = 'needs_review'");
       /* Two of a kind for one enrolment, as only a hand-made file before
        * version 5 could hold. */
       if (version < 5)
@@ -562,6 +603,10 @@ test_migrate_from_each_version (void)
       db = korak_store_get_db (store);
       g_assert_cmpint (korak_store_get_schema_version (store), ==, KORAK_STORE_SCHEMA_VERSION);
       g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, KORAK_STORE_SCHEMA_VERSION);
+      /* Migration 8: the exchange starts empty; what a file held is the
+       * baseline, not changes to send. */
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM exchange_outbox"), ==, 0);
+      g_assert_cmpint (raw_int (db, "SELECT seq FROM desk WHERE is_local = 1"), ==, 0);
       paper = raw_text (db, "SELECT paper FROM organisation WHERE id = 11");
       g_assert_cmpstr (paper, ==, "a4");
       g_assert_cmpint (raw_int (db, "SELECT count(*) FROM certificate"), ==, version < 5 ? 2 : 1);
@@ -583,6 +628,37 @@ test_migrate_from_each_version (void)
       g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
                                     "('certificate_enrolment_kind', 'certificate_participant', "
                                     "'session_cohort_held', 'attendance_session_marks', 'assessment_score_values')"), ==, 5);
+
+      /* The notes and translations, as they were, in the new shape. */
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM note WHERE id = 81 AND participant_id = 41 "
+                                    "AND cohort_id IS NULL AND sensitive = 0"), ==, 1);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM note_translation WHERE id = 91 AND note_id = 81 "
+                                    "AND language = 'sq' AND text = 'Marrëveshje: të hënën në orën 9 në ent.' "
+                                    "AND review_state = 'needs_review' AND version = 1 "
+                                    "AND submitted_at = '2026-01-13T10:00:00Z' AND translator_id IS NULL"), ==, 1);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM note_translation WHERE id = 92 AND review_state = 'reviewed' "
+                                    "AND reviewer_id = 13 AND reviewed_at = '2026-01-14T10:00:00Z' "
+                                    "AND submitted_at IS NULL AND version = 1"), ==, 1);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM note_translation_version"), ==, 0);
+      raw_exec (db, "UPDATE note_translation SET review_state = 'returned', review_comment = 'Manjka ura.' WHERE id = 91");
+      raw_exec_fails (db, "UPDATE note_translation SET review_state = 'lost' WHERE id = 91", SQLITE_CONSTRAINT_CHECK);
+      raw_exec_fails (db, "INSERT INTO note_translation (id, note_id, language, text) VALUES (93, 81, 'sq', 'x')",
+                      SQLITE_CONSTRAINT_UNIQUE);
+      raw_exec_fails (db, "UPDATE note SET sensitive = 2 WHERE id = 81", SQLITE_CONSTRAINT_CHECK);
+      raw_exec (db, "INSERT INTO note (id, cohort_id, date, language, text, sensitive) "
+                    "VALUES (82, 31, '2026-01-15', 'sl', 'Skupina: malica v petek.', 1)");
+      raw_exec (db, "INSERT INTO note_translation_version (id, translation_id, version, language, text, review_state) "
+                    "VALUES (94, 91, 1, 'sq', 'Marrëveshje.', 'draft')");
+      /* Audited, with the person, once migrated. */
+      raw_exec (db, "UPDATE note_translation SET text = 'Marrëveshje: të hënën në orën 9.' WHERE id = 91");
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'note_translation' "
+                                    "AND row_id = 91 AND action = 'update' AND participant_id = 41 "
+                                    "AND json_extract(new_values, '$.text') = 'Marrëveshje: të hënën në orën 9.' "
+                                    "AND json_extract(old_values, '$.review_state') = 'returned'"), ==, 1);
+      raw_exec (db, "DELETE FROM note WHERE id = 81");
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM note_translation_version"), ==, 0);
+      g_assert_cmpint (raw_int (db, "SELECT count(*) FROM audit_log WHERE table_name = 'note_translation_version' "
+                                    "AND row_id = 94 AND action = 'delete' AND participant_id = 41"), ==, 1);
 
       raw_exec_fails (db, "UPDATE organisation SET paper = 'a5' WHERE id = 11", SQLITE_CONSTRAINT_CHECK);
       raw_exec_fails (db, "UPDATE organisation SET paper = NULL WHERE id = 11", SQLITE_CONSTRAINT_NOTNULL);

@@ -63,6 +63,13 @@ int             korak_cli_import          (int                  argc,
 int             korak_cli_export          (int                  argc,
                                            char               **argv);
 
+/* korak-cli-exchange.c: --send, --receive, --list-conflicts, --desks */
+int             korak_cli_exchange        (int                  argc,
+                                           char               **argv);
+
+/* korak-cli-exchange.c: on scratch databases. */
+gboolean        korak_cli_bench_exchange  (GError             **error);
+
 /* korak-cli-documents.c: on a scratch database, never the one benchmarked. */
 gboolean        korak_cli_bench_crash     (guint                kills);
 

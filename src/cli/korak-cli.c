@@ -306,7 +306,7 @@ command_check (int    argc,
   static const char * const tables[] = {
     "organisation", "desk", "staff", "programme", "cohort", "module", "participant",
     "enrolment", "activity", "weekly_pattern", "pattern_exception", "session", "attendance", "plan", "goal",
-    "assessment", "journal_entry", "note", "note_translation", "certificate", "follow_up",
+    "assessment", "journal_entry", "note", "note_translation", "note_translation_version", "certificate", "follow_up",
     "audit_log",
   };
   const GOptionEntry entries[] = {
@@ -919,7 +919,8 @@ command_bench (int    argc,
   bench_charts ();
 
   if (!korak_cli_bench_documents (store, &error) ||
-      !audit_log_trim (store, audit_mark, &error))
+      !audit_log_trim (store, audit_mark, &error) ||
+      !korak_cli_bench_exchange (&error))
     {
       korak_cli_print_error (error->message);
       return EXIT_FAILURE;
@@ -938,6 +939,7 @@ static const Command commands[] = {
   { "report", N_("Write a report (attendance, outcomes, sign-in sheet, plan, progress) to a PDF"), korak_cli_report },
   { "import", N_("Import referrals from a CSV file, all or nothing"), korak_cli_import },
   { "export", N_("Export participants, attendance or outcomes to CSV or XLSX"), korak_cli_export },
+  { "exchange", N_("Send or receive encrypted change bundles between desks"), korak_cli_exchange },
 };
 
 static char *

@@ -151,6 +151,7 @@ static const TableLabel table_labels[] = {
   { "journal_entry", N_("Journal") },
   { "note", N_("Note") },
   { "note_translation", N_("Note: translation") },
+  { "note_translation_version", N_("Note: earlier translation") },
   { "certificate", N_("Certificate") },
 };
 
@@ -188,6 +189,10 @@ static const ColumnLabel column_labels[] = {
   { "review_state", N_("Review") },
   { "reviewer_id", N_("Reviewer") },
   { "reviewed_at", N_("Reviewed") },
+  { "review_comment", N_("Reviewer’s comment") },
+  { "translator_id", N_("Translator") },
+  { "sensitive", N_("Sensitive") },
+  { "version", N_("Version") },
   { "start_date", N_("Start date") },
   { "end_date", N_("End date") },
   { "start_time", N_("Start") },

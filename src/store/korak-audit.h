@@ -75,8 +75,8 @@ const char       *korak_person_table_get  (const KorakPersonTable *table,
 /* (element-type KorakPersonTable): participant, enrolment, follow_up,
  * attendance, session, weekly_pattern, plan, plan_barrier, goal, goal_step,
  * plan_activity, plan_review, assessment, assessment_score, journal_entry,
- * note, note_translation, certificate, audit_log — always all of them,
- * possibly empty. NOT_FOUND when there is no such person. */
+ * note, note_translation, note_translation_version, certificate, audit_log
+ * — always all of them, possibly empty. NOT_FOUND when there is no such person. */
 GPtrArray        *korak_store_dump_person (KorakStore             *store,
                                            gint64                  participant_id,
                                            GError                **error);

@@ -2229,6 +2229,508 @@ insert_plans (Demo     *demo,
   return TRUE;
 }
 
+/* Notes for the people who need an intercultural mediator (issue 7),
+ * written in Slovenian by the mentor, most translated into the person's
+ * mother tongue and reviewed by the mediator who speaks it, some written
+ * in the person's language and translated into Slovenian; a few notes per
+ * cohort, translated for the groups of women from other cultural
+ * environments. Recent translations are still drafts, wait for review or
+ * were returned, so the mediator's queue is not empty. Every earlier
+ * version of a translation is kept, as the store keeps it. A generator of
+ * its own, so the rest of the sample data stays the same for a seed. */
+typedef struct
+{
+  gboolean    sensitive;
+  const char *sl;
+  const char *sq;
+  const char *ar;
+  const char *bs;
+  const char *hr;
+} DemoNote;
+
+static const DemoNote demo_notes[] = {
+  { FALSE,
+    "Dogovor: v ponedeljek ob 9. uri skupaj na Zavod za zaposlovanje. S seboj naj prinese osebni dokument in davčno številko.",
+    "Marrëveshje: të hënën në orën 9 shkojmë së bashku në Entin e Punësimit. Të marrë me vete letërnjoftimin dhe numrin tatimor.",
+    "اتفاق: يوم الاثنين الساعة التاسعة نذهب معًا إلى مكتب التوظيف. يُرجى إحضار بطاقة الهوية والرقم الضريبي.",
+    "Dogovor: u ponedjeljak u 9 sati zajedno idemo na Zavod za zapošljavanje. Neka sa sobom ponese ličnu kartu i poreski broj.",
+    "Dogovor: u ponedjeljak u 9 sati zajedno idemo na Zavod za zapošljavanje. Neka sa sobom ponese osobnu iskaznicu i porezni broj." },
+  { FALSE,
+    "Delavnice v četrtek odpadejo zaradi praznika. Naslednje srečanje je v ponedeljek ob 9.00 v istem prostoru.",
+    "Punëtoritë e së enjtes anulohen për shkak të festës. Takimi i radhës është të hënën në orën 9.00 në të njëjtën sallë.",
+    "ورشات يوم الخميس ملغاة بسبب العطلة. اللقاء القادم يوم الاثنين الساعة 9:00 في نفس القاعة.",
+    "Radionice u četvrtak otpadaju zbog praznika. Sljedeći susret je u ponedjeljak u 9.00 u istoj prostoriji.",
+    "Radionice u četvrtak otpadaju zbog blagdana. Sljedeći susret je u ponedjeljak u 9.00 u istoj prostoriji." },
+  { FALSE,
+    "Za vpis otroka v vrtec je treba do konca meseca oddati vlogo na občini. Obrazec izpolnimo skupaj na individualni uri.",
+    "Për regjistrimin e fëmijës në kopsht duhet dorëzuar kërkesa në komunë deri në fund të muajit. Formularin e plotësojmë së bashku në orën individuale.",
+    "لتسجيل الطفل في الروضة يجب تقديم الطلب في البلدية قبل نهاية الشهر. سنملأ الاستمارة معًا في الحصة الفردية.",
+    "Za upis djeteta u vrtić potrebno je do kraja mjeseca predati zahtjev u općini. Obrazac ćemo popuniti zajedno na individualnom satu.",
+    "Za upis djeteta u vrtić potrebno je do kraja mjeseca predati zahtjev u općini. Obrazac ćemo ispuniti zajedno na individualnom satu." },
+  { FALSE,
+    "Delodajalec na praksi pohvali točnost in natančnost. Praksa se lahko podaljša za en mesec, če se strinja.",
+    "Punëdhënësi në praktikë lavdëron përpikërinë dhe saktësinë. Praktika mund të zgjatet edhe një muaj, nëse pajtohet.",
+    "صاحب العمل في التدريب يثني على الالتزام بالمواعيد والدقة. يمكن تمديد التدريب لمدة شهر عند الموافقة.",
+    "Poslodavac na praksi hvali tačnost i preciznost. Praksa se može produžiti za mjesec dana, ako se slaže.",
+    "Poslodavac na praksi hvali točnost i preciznost. Praksa se može produljiti za mjesec dana, ako se slaže." },
+  { TRUE,
+    "Zdravniški pregled je v sredo ob 10.30 v zdravstvenem domu. Mediatorka gre zraven in pomaga pri pogovoru.",
+    "Kontrolli mjekësor është të mërkurën në orën 10.30 në qendrën shëndetësore. Ndërmjetësja shkon bashkë dhe ndihmon në bisedë.",
+    "الفحص الطبي يوم الأربعاء الساعة 10:30 في المركز الصحي. سترافقكم الوسيطة وتساعد في الحديث مع الطبيب.",
+    "Ljekarski pregled je u srijedu u 10.30 u domu zdravlja. Medijatorka ide zajedno i pomaže u razgovoru.",
+    "Liječnički pregled je u srijedu u 10.30 u domu zdravlja. Medijatorica ide zajedno i pomaže u razgovoru." },
+  { FALSE,
+    "V petek prinese potrdilo o prejemanju denarne socialne pomoči, za poročilo centru za socialno delo.",
+    "Të premten të sjellë vërtetimin për marrjen e ndihmës sociale në para, për raportin e qendrës për punë sociale.",
+    "يرجى إحضار شهادة استلام المساعدة الاجتماعية المالية يوم الجمعة، من أجل التقرير لمركز العمل الاجتماعي.",
+    "U petak neka donese potvrdu o primanju novčane socijalne pomoći, za izvještaj centru za socijalni rad.",
+    "U petak neka donese potvrdu o primanju novčane socijalne pomoći, za izvješće centru za socijalnu skrb." },
+  { FALSE,
+    "Tečaj slovenščine A2 se začne 3. oktobra, dvakrat tedensko popoldne. Prijava je brezplačna.",
+    "Kursi i gjuhës sllovene A2 fillon më 3 tetor, dy herë në javë pasdite. Regjistrimi është falas.",
+    "تبدأ دورة اللغة السلوفينية A2 في 3 أكتوبر، مرتين في الأسبوع بعد الظهر. التسجيل مجاني.",
+    "Kurs slovenskog jezika A2 počinje 3. oktobra, dva puta sedmično popodne. Prijava je besplatna.",
+    "Tečaj slovenskog jezika A2 počinje 3. listopada, dvaput tjedno poslijepodne. Prijava je besplatna." },
+  { TRUE,
+    "Dva tedna brez prihoda na delavnice. Po telefonu pove, da je otrok bolan; dogovor za obisk na domu v torek.",
+    "Dy javë pa ardhur në punëtori. Në telefon thotë se fëmija është i sëmurë; marrëveshje për vizitë në shtëpi të martën.",
+    "أسبوعان دون حضور الورشات. عُلم عبر الهاتف أن الطفل مريض؛ تم الاتفاق على زيارة منزلية يوم الثلاثاء.",
+    "Dvije sedmice bez dolaska na radionice. Telefonom kaže da je dijete bolesno; dogovor za kućnu posjetu u utorak.",
+    "Dva tjedna bez dolaska na radionice. Telefonom kaže da je dijete bolesno; dogovor za kućni posjet u utorak." },
+  { FALSE,
+    "Individualni načrt je podpisan. Prvi cilj: samostojen klic na upravno enoto do konca meseca.",
+    "Plani individual është nënshkruar. Qëllimi i parë: një telefonatë e pavarur në njësinë administrative deri në fund të muajit.",
+    "تم توقيع الخطة الفردية. الهدف الأول: الاتصال بالوحدة الإدارية بشكل مستقل قبل نهاية الشهر.",
+    "Individualni plan je potpisan. Prvi cilj: samostalan poziv upravnoj jedinici do kraja mjeseca.",
+    "Individualni plan je potpisan. Prvi cilj: samostalan poziv upravnoj jedinici do kraja mjeseca." },
+  { FALSE,
+    "Za obisk knjižnice v sredo se zberemo ob 8.45 pred avtobusno postajo. Izkaznico za knjižnico uredimo na mestu.",
+    "Për vizitën në bibliotekë të mërkurën mblidhemi në orën 8.45 para stacionit të autobusëve. Kartën e bibliotekës e rregullojmë atje.",
+    "لزيارة المكتبة يوم الأربعاء نلتقي الساعة 8:45 أمام محطة الحافلات. سنصدر بطاقة المكتبة هناك.",
+    "Za posjetu biblioteci u srijedu okupljamo se u 8.45 ispred autobuske stanice. Člansku kartu uredit ćemo na licu mjesta.",
+    "Za posjet knjižnici u srijedu okupljamo se u 8.45 ispred autobusnog kolodvora. Člansku iskaznicu uredit ćemo na licu mjesta." },
+};
+
+static const DemoNote demo_cohort_notes[] = {
+  { FALSE,
+    "V petek po delavnici skupna malica. Vsak lahko prinese jed iz svoje domače kuhinje.",
+    "Të premten pas punëtorisë hamë së bashku. Secili mund të sjellë një gjellë nga kuzhina e vendit të vet.",
+    "يوم الجمعة بعد الورشة نتناول وجبة خفيفة معًا. يمكن لكل واحد أن يحضر طبقًا من مطبخ بلده.",
+    "U petak nakon radionice zajednička užina. Svako može donijeti jelo iz svoje domaće kuhinje.",
+    "U petak nakon radionice zajednička užina. Svatko može donijeti jelo iz svoje domaće kuhinje." },
+  { FALSE,
+    "Obisk upravne enote je prestavljen na naslednji teden, isti dan in ob isti uri.",
+    "Vizita në njësinë administrative është shtyrë për javën e ardhshme, në të njëjtën ditë dhe orë.",
+    "تم تأجيل زيارة الوحدة الإدارية إلى الأسبوع القادم، في نفس اليوم ونفس الساعة.",
+    "Posjeta upravnoj jedinici pomjerena je za sljedeću sedmicu, isti dan i u isto vrijeme.",
+    "Posjet upravnoj jedinici pomaknut je na sljedeći tjedan, isti dan i u isto vrijeme." },
+  { FALSE,
+    "Delovna praksa se začne v ponedeljek. Razpored delodajalcev je na oglasni deski.",
+    "Praktika e punës fillon të hënën. Orari i punëdhënësve është në tabelën e njoftimeve.",
+    "يبدأ التدريب العملي يوم الاثنين. جدول أصحاب العمل معلّق على لوحة الإعلانات.",
+    "Radna praksa počinje u ponedjeljak. Raspored poslodavaca je na oglasnoj tabli.",
+    "Radna praksa počinje u ponedjeljak. Raspored poslodavaca je na oglasnoj ploči." },
+};
+
+static const char * const demo_return_comments[] = {
+  "Manjkata dan in ura, dopolni prosim.",
+  "Preveč dobesedno, tega ne bo razumela. Poenostavi.",
+  "Ime urada naj ostane v slovenščini, prevod v oklepaju.",
+  "Zadnji stavek manjka.",
+};
+
+/* The written translation of a note for a background, or NULL. */
+static const char *
+demo_note_text (const DemoNote *note,
+                const char     *tag)
+{
+  if (g_str_equal (tag, "sl"))
+    return note->sl;
+  if (g_str_equal (tag, "sq"))
+    return note->sq;
+  if (g_str_equal (tag, "ar"))
+    return note->ar;
+  if (g_str_equal (tag, "bs"))
+    return note->bs;
+  if (g_str_equal (tag, "hr"))
+    return note->hr;
+  return NULL;
+}
+
+static const char *
+background_tag (guint background)
+{
+  switch (background)
+    {
+    case BACKGROUND_ALBANIAN: return "sq";
+    case BACKGROUND_ARABIC:   return "ar";
+    case BACKGROUND_BOSNIAN:  return "bs";
+    case BACKGROUND_CROATIAN: return "hr";
+    default:                  return NULL;   /* Romani is spoken, not written, here */
+    }
+}
+
+typedef enum
+{
+  PATH_DRAFT,
+  PATH_WAITING,
+  PATH_RETURNED,
+  PATH_REVIEWED,
+  PATH_REVIEWED_AFTER_RETURN,
+} DemoPath;
+
+typedef struct
+{
+  const char *state;
+  const char *text;
+  const char *comment;
+  gint64      reviewer;     /* with reviewed_at, while it stands */
+  gint64      by;
+  char        at[21];
+  char        reviewed_at[21];
+  char        submitted_at[25];
+} DemoVersion;
+
+typedef struct
+{
+  sqlite3_stmt *note;
+  sqlite3_stmt *translation;
+  sqlite3_stmt *version;
+  guint         notes;
+  guint         translations;
+  guint         versions;
+  guint         waiting;
+} NoteStatements;
+
+/* "2026-03-02T09:14:05Z", @step hours after 8:00 on @julian. */
+static void
+note_stamp (GRand   *rng,
+            guint32  julian,
+            guint    step,
+            char     out[21])
+{
+  char day[11];
+
+  iso_from_julian (julian, day);
+  g_snprintf (out, 21, "%sT%02u:%02d:%02dZ", day, 8 + MIN (step, 10u), rand_between (rng, 0, 59),
+              rand_between (rng, 0, 59));
+}
+
+static gboolean
+insert_demo_translation (Demo            *demo,
+                         GRand           *rng,
+                         NoteStatements  *stmts,
+                         gint64           note_id,
+                         const char      *language,
+                         const char      *text,
+                         guint32          day,
+                         DemoPath         path,
+                         gint64           translator,
+                         gint64           mentor,
+                         gint64           mediator,
+                         GError         **error)
+{
+  DemoVersion versions[6];
+  guint n = 0, i;
+  guint32 at_day = day;
+  const char *comment = demo_return_comments[rand_below (rng, G_N_ELEMENTS (demo_return_comments))];
+  gint64 translation_id;
+  /* A first draft that was returned was shorter: its first sentence. */
+  g_autofree char *first_draft = NULL;
+  const char *stop = strstr (text, ". ");
+
+  first_draft = stop ? g_strndup (text, stop - text + 1) : g_strdup (text);
+  memset (versions, 0, sizeof versions);
+
+#define ADD_VERSION(state_, text_, by_) G_STMT_START {                                     \
+    DemoVersion *v = &versions[n];                                                        \
+    if (n > 0)                                                                            \
+      *v = versions[n - 1];                                                               \
+    v->state = (state_); v->text = (text_); v->by = (by_);                                \
+    if (n > 0 && at_day < demo->today && chance (rng, 0.6))                               \
+      at_day++;                                                                           \
+    note_stamp (rng, at_day, n + 1, v->at);                                               \
+    n++;                                                                                  \
+  } G_STMT_END
+
+  ADD_VERSION ("draft", path == PATH_REVIEWED_AFTER_RETURN ? first_draft : text, translator ? translator : mentor);
+  if (path != PATH_DRAFT)
+    {
+      ADD_VERSION ("needs_review", versions[0].text, mentor);
+      g_snprintf (versions[n - 1].submitted_at, sizeof versions[n - 1].submitted_at, "%.19s.000Z", versions[n - 1].at);
+    }
+  if (path == PATH_RETURNED || path == PATH_REVIEWED_AFTER_RETURN)
+    {
+      ADD_VERSION ("returned", versions[0].text, mediator);
+      versions[n - 1].comment = comment;
+      versions[n - 1].reviewer = mediator;
+      memcpy (versions[n - 1].reviewed_at, versions[n - 1].at, sizeof versions[n - 1].at);
+    }
+  if (path == PATH_REVIEWED_AFTER_RETURN)
+    {
+      ADD_VERSION ("returned", text, translator ? translator : mentor);
+      ADD_VERSION ("needs_review", text, mentor);
+      versions[n - 1].comment = NULL;
+      versions[n - 1].reviewer = 0;
+      versions[n - 1].reviewed_at[0] = '\0';
+      g_snprintf (versions[n - 1].submitted_at, sizeof versions[n - 1].submitted_at, "%.19s.000Z", versions[n - 1].at);
+    }
+  if (path == PATH_REVIEWED || path == PATH_REVIEWED_AFTER_RETURN)
+    {
+      ADD_VERSION ("reviewed", text, mediator);
+      versions[n - 1].comment = NULL;
+      versions[n - 1].reviewer = mediator;
+      memcpy (versions[n - 1].reviewed_at, versions[n - 1].at, sizeof versions[n - 1].at);
+    }
+#undef ADD_VERSION
+
+  /* The translation as it stands: the last version. */
+  {
+    const DemoVersion *v = &versions[n - 1];
+    sqlite3_stmt *stmt = stmts->translation;
+
+    sqlite3_bind_int64 (stmt, 2, note_id);
+    sqlite3_bind_text (stmt, 3, language, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 4, v->text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text (stmt, 5, v->state, -1, SQLITE_STATIC);
+    if (translator)
+      sqlite3_bind_int64 (stmt, 6, translator);
+    else
+      sqlite3_bind_null (stmt, 6);
+    if (v->reviewer)
+      sqlite3_bind_int64 (stmt, 7, v->reviewer);
+    else
+      sqlite3_bind_null (stmt, 7);
+    korak_bind_text (stmt, 8, v->reviewed_at);
+    korak_bind_text (stmt, 9, v->comment);
+    korak_bind_text (stmt, 10, v->submitted_at);
+    sqlite3_bind_int (stmt, 11, (int)n);
+    korak_bind_text (stmt, 12, versions[0].at);
+    korak_bind_text (stmt, 13, v->at);
+    sqlite3_bind_int64 (stmt, 14, v->by);
+    if (!insert_row (demo, stmt, &translation_id, error))
+      return FALSE;
+    stmts->translations++;
+    if (g_str_equal (v->state, "needs_review"))
+      stmts->waiting++;
+  }
+
+  /* The earlier ones, each kept when the next was made. */
+  for (i = 0; i + 1 < n; i++)
+    {
+      const DemoVersion *v = &versions[i];
+      sqlite3_stmt *stmt = stmts->version;
+      gint64 version_id;
+
+      sqlite3_bind_int64 (stmt, 2, translation_id);
+      sqlite3_bind_int (stmt, 3, (int)(i + 1));
+      sqlite3_bind_text (stmt, 4, language, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, v->text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 6, v->state, -1, SQLITE_STATIC);
+      if (translator)
+        sqlite3_bind_int64 (stmt, 7, translator);
+      else
+        sqlite3_bind_null (stmt, 7);
+      if (v->reviewer)
+        sqlite3_bind_int64 (stmt, 8, v->reviewer);
+      else
+        sqlite3_bind_null (stmt, 8);
+      korak_bind_text (stmt, 9, v->reviewed_at);
+      korak_bind_text (stmt, 10, v->comment);
+      korak_bind_text (stmt, 11, v->submitted_at);
+      korak_bind_text (stmt, 12, v->at);
+      sqlite3_bind_int64 (stmt, 13, v->by);
+      korak_bind_text (stmt, 14, versions[i + 1].at);
+      sqlite3_bind_int64 (stmt, 15, versions[i + 1].by);
+      if (!insert_row (demo, stmt, &version_id, error))
+        return FALSE;
+      stmts->versions++;
+    }
+
+  return TRUE;
+}
+
+/* Recent translations are still in the works; older ones were reviewed. */
+static DemoPath
+demo_path (GRand   *rng,
+           guint32  today,
+           guint32  day)
+{
+  double x = g_rand_double (rng);
+
+  if (day + 21 >= today)
+    return x < 0.2 ? PATH_DRAFT : x < 0.72 ? PATH_WAITING : x < 0.84 ? PATH_RETURNED : PATH_REVIEWED;
+  return x < 0.85 ? PATH_REVIEWED : PATH_REVIEWED_AFTER_RETURN;
+}
+
+static gboolean
+insert_demo_note (Demo            *demo,
+                  GRand           *rng,
+                  NoteStatements  *stmts,
+                  gint64           participant_id,
+                  gint64           cohort_id,
+                  guint32          day,
+                  const char      *language,
+                  const char      *text,
+                  gboolean         sensitive,
+                  gint64           author,
+                  gint64          *note_id,
+                  GError         **error)
+{
+  sqlite3_stmt *stmt = stmts->note;
+  char date[11], stamp[21];
+
+  iso_from_julian (day, date);
+  note_stamp (rng, day, 0, stamp);
+  if (participant_id)
+    sqlite3_bind_int64 (stmt, 2, participant_id);
+  else
+    sqlite3_bind_null (stmt, 2);
+  if (cohort_id)
+    sqlite3_bind_int64 (stmt, 3, cohort_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  korak_bind_text (stmt, 4, date);
+  sqlite3_bind_text (stmt, 5, language, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, sensitive ? 1 : 0);
+  if (author)
+    sqlite3_bind_int64 (stmt, 8, author);
+  else
+    sqlite3_bind_null (stmt, 8);
+  korak_bind_text (stmt, 9, stamp);
+  if (!insert_row (demo, stmt, note_id, error))
+    return FALSE;
+  stmts->notes++;
+  return TRUE;
+}
+
+static gboolean
+insert_notes (Demo          *demo,
+              Cohort        *cohorts,
+              guint          n_cohorts,
+              const Person  *people,
+              GError       **error)
+{
+  g_autoptr(GRand) rng = g_rand_new_with_seed (demo->seed ^ 0x70735eedu);
+  gint64 started = g_get_monotonic_time ();
+  gint64 albanian_mediator = demo->staff_ids[FIRST_MEDIATOR];
+  gint64 arabic_mediator = demo->staff_ids[FIRST_MEDIATOR + 1];
+  sqlite3_stmt *needs_mediator;
+  NoteStatements stmts = { 0 };
+
+  if (!(stmts.note = korak_store_prepare (demo->store,
+                                          "INSERT INTO note (id, participant_id, cohort_id, date, language, text, "
+                                          "sensitive, author_id, created_at, updated_at, updated_by) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?8)", error)) ||
+      !(stmts.translation = korak_store_prepare (demo->store,
+                                                 "INSERT INTO note_translation (id, note_id, language, text, review_state, "
+                                                 "translator_id, reviewer_id, reviewed_at, review_comment, submitted_at, "
+                                                 "version, created_at, updated_at, updated_by) "
+                                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                                                 error)) ||
+      !(stmts.version = korak_store_prepare (demo->store,
+                                             "INSERT INTO note_translation_version (id, translation_id, version, language, "
+                                             "text, review_state, translator_id, reviewer_id, reviewed_at, review_comment, "
+                                             "submitted_at, version_at, version_by, created_at, updated_at, updated_by) "
+                                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+                                             error)) ||
+      !(needs_mediator = korak_store_prepare (demo->store,
+                                              "SELECT needs_mediator FROM participant WHERE id = ?1", error)))
+    return FALSE;
+
+  for (guint c = 0; c < n_cohorts; c++)
+    {
+      const Cohort *cohort = &cohorts[c];
+      gint64 mentor = cohort->mentor_id;
+
+      if (cohort->start > demo->today)
+        continue;
+
+      for (guint m = 0; cohort->members && m < cohort->members->len; m++)
+        {
+          const Member *member = &g_array_index (cohort->members, Member, m);
+          const Person *person = &people[member->person];
+          const char *tag = background_tag (person->background);
+          gint64 mediator = person->background == BACKGROUND_ALBANIAN || person->background == BACKGROUND_ROMA
+                              ? albanian_mediator : arabic_mediator;
+          guint32 end = MIN (member->end, demo->today);
+          gboolean needs;
+          int rc;
+
+          if (member->start > demo->today)
+            continue;
+
+          sqlite3_bind_int64 (needs_mediator, 1, member->participant_id);
+          rc = sqlite3_step (needs_mediator);
+          needs = rc == SQLITE_ROW && sqlite3_column_int (needs_mediator, 0) == 1;
+          sqlite3_reset (needs_mediator);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            {
+              korak_store_set_error (demo->store, rc, error);
+              return FALSE;
+            }
+          if (!needs)
+            continue;
+
+          for (guint k = 0, n = 1 + rand_below (rng, 3); k < n; k++)
+            {
+              const DemoNote *dn = &demo_notes[rand_below (rng, G_N_ELEMENTS (demo_notes))];
+              guint32 day = member->start + (end - member->start) * (k + 1) / (n + 1);
+              gboolean in_own_language = tag != NULL && chance (rng, 0.1);
+              gboolean translated = tag != NULL && (in_own_language || chance (rng, 0.7));
+              gint64 translator = chance (rng, 0.5) ? mediator : 0;
+              gint64 note_id;
+
+              if (!insert_demo_note (demo, rng, &stmts, member->participant_id, 0, day,
+                                     in_own_language ? tag : "sl",
+                                     in_own_language ? demo_note_text (dn, tag) : dn->sl,
+                                     dn->sensitive, in_own_language ? mediator : mentor, &note_id, error))
+                return FALSE;
+              if (translated &&
+                  !insert_demo_translation (demo, rng, &stmts, note_id,
+                                            in_own_language ? "sl" : tag,
+                                            in_own_language ? dn->sl : demo_note_text (dn, tag),
+                                            day, demo_path (rng, demo->today, day),
+                                            translator, mentor, mediator, error))
+                return FALSE;
+            }
+        }
+
+      /* Notes to the whole group; the women's groups get them in Albanian,
+       * Arabic and Bosnian too. */
+      for (guint k = 0; k < G_N_ELEMENTS (demo_cohort_notes); k++)
+        {
+          const DemoNote *dn = &demo_cohort_notes[k];
+          guint32 day = cohort->start + 10 + 30 * k;
+          static const char * const group_languages[] = { "sq", "ar", "bs" };
+          gint64 note_id;
+
+          if (day > MIN (cohort->end, demo->today))
+            break;
+          if (!insert_demo_note (demo, rng, &stmts, 0, cohort->id, day, "sl", dn->sl, dn->sensitive,
+                                 mentor, &note_id, error))
+            return FALSE;
+          if (cohort->programme != PROGRAMME_MIGRANT_WOMEN)
+            continue;
+          for (guint l = 0; l < G_N_ELEMENTS (group_languages); l++)
+            {
+              const char *tag = group_languages[l];
+              gint64 mediator = g_str_equal (tag, "sq") ? albanian_mediator : arabic_mediator;
+
+              if (!insert_demo_translation (demo, rng, &stmts, note_id, tag, demo_note_text (dn, tag), day,
+                                            demo_path (rng, demo->today, day), mediator, mentor, mediator, error))
+                return FALSE;
+            }
+        }
+    }
+
+  g_debug ("%u notes, %u translations (%u waiting for review), %u earlier versions in %.2f s",
+           stmts.notes, stmts.translations, stmts.waiting, stmts.versions,
+           (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
 static gboolean
 drop_for_bulk (Demo        *demo,
                GPtrArray  **sqls,
@@ -2342,6 +2844,7 @@ korak_demo_generate (KorakStore              *store,
   guint n_cohorts;
   gboolean ok;
   gboolean audit_was_enabled;
+  gboolean recording_was_on;
   Demo demo = { 0 };
 
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
@@ -2384,6 +2887,9 @@ korak_demo_generate (KorakStore              *store,
 
   audit_was_enabled = korak_store_get_audit_enabled (store);
   korak_store_set_audit_enabled (store, FALSE);
+  /* The baseline every desk starts from, not changes to send (korak-exchange.c). */
+  recording_was_on = korak_store_get_recording (store);
+  korak_store_set_recording (store, FALSE);
 
   if (!korak_store_begin (store, error))
     goto restore_cache;
@@ -2410,6 +2916,7 @@ korak_demo_generate (KorakStore              *store,
        insert_timetables (&demo, cohorts, n_cohorts, error) &&
        insert_assessments (&demo, cohorts, n_cohorts, error) &&
        insert_plans (&demo, cohorts, n_cohorts, error) &&
+       insert_notes (&demo, cohorts, n_cohorts, people, error) &&
        restore_after_bulk (&demo, bulk_sql, error);
   for (guint p = 0; p < N_PROGRAMMES; p++)
     g_ptr_array_unref (by_programme[p]);
@@ -2426,6 +2933,7 @@ korak_demo_generate (KorakStore              *store,
     goto failed;
 
   korak_store_set_audit_enabled (store, audit_was_enabled);
+  korak_store_set_recording (store, recording_was_on);
   korak_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   return TRUE;
 
@@ -2433,6 +2941,7 @@ failed:
   korak_store_rollback (store);
 restore_cache:
   korak_store_set_audit_enabled (store, audit_was_enabled);
+  korak_store_set_recording (store, recording_was_on);
   korak_store_exec (store, "PRAGMA cache_size = -2000", NULL);
   memset (counts, 0, sizeof *counts);
   return FALSE;

@@ -541,6 +541,170 @@ static const char migration_6[] =
   "  erased_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))\n"
   ") WITHOUT ROWID;\n";
 
+/* Multilingual notes: a note is about a participant or a whole cohort, and
+ * may be marked sensitive (health, family). A translation can be returned
+ * by the mediator with a comment, names its translator, counts its
+ * versions and remembers when it last went to review; SQLite cannot change
+ * a CHECK, so note_translation is rebuilt with its rows (each becomes
+ * version 1). Every earlier version of a translation is kept in
+ * note_translation_version. The audit triggers are dropped before (a
+ * trigger naming note_translation would stop the rename) and made again
+ * after, for the new columns and the new table: see migrate_7(). */
+static const char migration_7[] =
+  "ALTER TABLE note ADD COLUMN cohort_id INTEGER REFERENCES cohort(id) ON DELETE CASCADE;\n"
+  "ALTER TABLE note ADD COLUMN sensitive INTEGER NOT NULL DEFAULT 0 CHECK (sensitive IN (0,1));\n"
+  "CREATE INDEX note_participant ON note(participant_id, date);\n"
+  "CREATE INDEX note_cohort ON note(cohort_id, date);\n"
+
+  "CREATE TABLE note_translation_v7 (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  note_id INTEGER NOT NULL REFERENCES note(id) ON DELETE CASCADE,\n"
+  "  language TEXT NOT NULL CHECK (length(language) > 0),\n"
+  "  text TEXT NOT NULL,\n"
+  "  review_state TEXT NOT NULL DEFAULT 'draft' CHECK (review_state IN\n"
+  "    ('draft','needs_review','reviewed','returned')),\n"
+  "  translator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  reviewer_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  reviewed_at TEXT,\n"
+  "  review_comment TEXT,\n"
+  "  submitted_at TEXT,\n"
+  "  version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (note_id, language)\n"
+  ");\n"
+  "INSERT INTO note_translation_v7 (id, note_id, language, text, review_state, reviewer_id, reviewed_at,\n"
+  "    submitted_at, version, created_at, updated_at, updated_by)\n"
+  "  SELECT id, note_id, language, text, review_state, reviewer_id, reviewed_at,\n"
+  "         CASE WHEN review_state = 'needs_review' THEN updated_at END, 1, created_at, updated_at, updated_by\n"
+  "  FROM note_translation;\n"
+  "DROP TABLE note_translation;\n"
+  "ALTER TABLE note_translation_v7 RENAME TO note_translation;\n"
+  /* The mediator's queue: by state, then language, the longest waiting first. */
+  "CREATE INDEX note_translation_review ON note_translation(review_state, language, submitted_at);\n"
+
+  "CREATE TABLE note_translation_version (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  translation_id INTEGER NOT NULL REFERENCES note_translation(id) ON DELETE CASCADE,\n"
+  "  version INTEGER NOT NULL CHECK (version >= 1),\n"
+  "  language TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  review_state TEXT NOT NULL CHECK (review_state IN ('draft','needs_review','reviewed','returned')),\n"
+  "  translator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  reviewer_id INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  "  reviewed_at TEXT,\n"
+  "  review_comment TEXT,\n"
+  "  submitted_at TEXT,\n"
+  /* When and by whom that version was made (the translation's updated_at
+   * and updated_by then); created_at and updated_by: when it was kept. */
+  "  version_at TEXT,\n"
+  "  version_by INTEGER REFERENCES staff(id) ON DELETE SET NULL,\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (translation_id, version)\n"
+  ");\n";
+
+static gboolean
+migrate_7 (sqlite3  *db,
+           GError  **error)
+{
+  g_autoptr(GString) drop = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  char *errmsg = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'audit_*'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_string_append_printf (drop, "DROP TRIGGER \"%s\";\n", (const char *)sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      korak_error_from_sqlite (db, rc, error);
+      return FALSE;
+    }
+
+  g_string_append (drop, migration_7);
+  rc = sqlite3_exec (db, drop->str, NULL, NULL, &errmsg);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("Migration 7 failed: %s", errmsg);
+      sqlite3_free (errmsg);
+      korak_error_from_sqlite (db, rc, error);
+      return FALSE;
+    }
+
+  return korak_audit_create_triggers (db, error);
+}
+
+/* Offline desks merge their work (korak-exchange.c). desk lists every desk
+ * this one knows: itself (is_local) and those whose changes it holds, with
+ * seq, the number of the last change made here (this desk) or applied from
+ * it (the others), and, on this desk's row, a check value (Argon2id) of the
+ * organisation's exchange passphrase, which itself is never stored.
+ * exchange_outbox keeps every change this desk can send, its own and those
+ * it received, as SQLite changesets (an erasure as a patchset, which names
+ * only the keys of what it deletes) by origin desk and number, with a
+ * digest of the change as its desk made it (a desk restored from a backup
+ * that numbers a different change the same is caught); pos is the
+ * order they were written or applied here (max + 1 on purpose: an order,
+ * not a key that travels). exchange_ack: up to which number another desk
+ * has confirmed each origin's changes. exchange_conflict: incoming changes
+ * that met a different change here, until someone chooses.
+ * exchange_erased: digests of the rows an erasure deleted. None of these
+ * tables travels to other desks. */
+static const char migration_8[] =
+  "ALTER TABLE desk ADD COLUMN seq INTEGER NOT NULL DEFAULT 0 CHECK (seq >= 0);\n"
+  "ALTER TABLE desk ADD COLUMN key_check TEXT;\n"
+
+  "CREATE TABLE exchange_outbox (\n"
+  "  pos INTEGER PRIMARY KEY,\n"
+  "  origin_desk INTEGER NOT NULL,\n"
+  "  origin_seq INTEGER NOT NULL CHECK (origin_seq >= 1),\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  received_at TEXT,\n"
+  "  kind TEXT NOT NULL DEFAULT 'edit' CHECK (kind IN ('edit','resolution','erasure')),\n"
+  "  meta TEXT,\n"
+  "  changeset BLOB NOT NULL,\n"
+  "  digest BLOB NOT NULL,\n"
+  "  UNIQUE (origin_desk, origin_seq)\n"
+  ");\n"
+
+  "CREATE TABLE exchange_ack (\n"
+  "  peer_desk INTEGER NOT NULL,\n"
+  "  origin_desk INTEGER NOT NULL,\n"
+  "  seq INTEGER NOT NULL DEFAULT 0 CHECK (seq >= 0),\n"
+  "  PRIMARY KEY (peer_desk, origin_desk)\n"
+  ") WITHOUT ROWID;\n"
+
+  "CREATE TABLE exchange_conflict (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  kind TEXT NOT NULL CHECK (kind IN\n"
+  "    ('changed_both','deleted_here','deleted_there','row_exists','constraint','orphan')),\n"
+  "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','resolved','settled')),\n"
+  "  table_name TEXT NOT NULL,\n"
+  "  row_key TEXT NOT NULL,\n"
+  "  row_id INTEGER,\n"
+  "  origin_desk INTEGER NOT NULL,\n"
+  "  origin_seq INTEGER NOT NULL,\n"
+  "  detected_at TEXT NOT NULL,\n"
+  "  resolved_at TEXT,\n"
+  "  resolved_by INTEGER,\n"
+  "  columns TEXT NOT NULL,\n"
+  "  local_values TEXT,\n"
+  "  incoming_values TEXT,\n"
+  "  incoming_columns TEXT NOT NULL DEFAULT '[]',\n"
+  "  incoming_change BLOB\n"
+  ");\n"
+  "CREATE INDEX exchange_conflict_open ON exchange_conflict(table_name, row_key) WHERE state = 'open';\n"
+
+  /* Rows erased here, by a digest of their table and key only: a change
+   * to them that arrives later is dropped, not kept. */
+  "CREATE TABLE exchange_erased (\n"
+  "  digest BLOB PRIMARY KEY\n"
+  ") WITHOUT ROWID;\n";
+
 typedef struct
 {
   int         version;
@@ -557,6 +721,8 @@ static const Migration migrations[] = {
   { 4, migration_4 },
   { 5, migration_5 },
   { 6, migration_6, korak_audit_create_triggers },
+  { 7, "", migrate_7 },
+  { 8, migration_8 },
 };
 
 gboolean

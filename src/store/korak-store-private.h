@@ -7,6 +7,10 @@
 
 #pragma once
 
+/* The session extension (sqlite3session_*, sqlite3changeset_*): Debian's
+ * SQLite is built with it; src/store/meson.build defines
+ * SQLITE_ENABLE_SESSION and SQLITE_ENABLE_PREUPDATE_HOOK for every file
+ * that uses the store, so sqlite3.h declares it. */
 #include <sqlite3.h>
 
 #include "korak-store.h"
@@ -44,6 +48,37 @@ void          korak_bind_text           (sqlite3_stmt *stmt,
                                          const char   *text);
 char         *korak_column_dup          (sqlite3_stmt *stmt,
                                          int           column);
+
+/* The exchange's outbox (see korak-store.c and korak-exchange.c). */
+void          korak_store_set_recording   (KorakStore  *self,
+                                           gboolean     recording);
+gboolean      korak_store_get_recording   (KorakStore  *self);
+void          korak_store_pause_recording (KorakStore  *self,
+                                           gboolean     paused);
+void          korak_store_tag_commit      (KorakStore  *self,
+                                           const char  *kind,
+                                           const char  *meta);
+gboolean      korak_store_append_outbox   (KorakStore  *self,
+                                           const void  *changeset,
+                                           gsize        size,
+                                           const char  *kind,
+                                           const char  *meta,
+                                           GError     **error);
+gboolean      korak_store_is_replicated   (KorakStore  *self,
+                                           const char  *table);
+GStrv         korak_store_list_replicated (KorakStore  *self);
+void          korak_store_set_desk_id     (KorakStore  *self,
+                                           gint64       desk_id);
+#define KORAK_CHANGE_DIGEST_SIZE 16
+void          korak_change_digest         (const void  *changeset,
+                                           gsize        size,
+                                           guint8      *digest);
+/* korak-exchange.c: takes every trace of the rows an erasure (@patchset)
+ * deleted out of the changes kept in the outbox, and the conflicts. */
+gboolean      korak_exchange_scrub_erased (KorakStore  *self,
+                                           const void  *patchset,
+                                           gsize        size,
+                                           GError     **error);
 
 /* korak-migrations.c */
 gboolean      korak_migrations_run      (sqlite3     *db,

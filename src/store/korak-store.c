@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -32,6 +33,15 @@ struct _KorakStore
   char       *actor_name;   /* their name, else the operating system user's */
   guint       in_transaction : 1;
   guint       audit_off : 1; /* korak_audit_enabled() answers 0 (sample data, erasure) */
+  guint       recording_off : 1; /* changes reach no outbox (sample data, applying a bundle) */
+  guint       committing : 1;    /* inside korak_store_commit(): the commit hook lets it through */
+
+  /* The exchange (korak-exchange.c): every committed change to a replicated
+   * table reaches the outbox in its own transaction. */
+  sqlite3_session *session;
+  GHashTable      *replicated;   /* table name → itself: what the session records */
+  char            *commit_kind;  /* "edit", or "resolution" for the next commit */
+  char            *commit_meta;  /* JSON kept with the next commit's changes, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (KorakStore, korak_store, G_TYPE_OBJECT)
@@ -47,12 +57,28 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (korak-store-error-quark, korak_store_error)
 
+static gboolean flush_stray (KorakStore  *self,
+                             GError     **error);
+
 static void
 korak_store_finalize (GObject *object)
 {
   KorakStore *self = (KorakStore *)object;
 
+  if (self->session != NULL && !self->in_transaction && sqlite3_get_autocommit (self->db))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!flush_stray (self, &error))
+        g_warning ("Changes to %s did not reach the outbox: %s", self->path, error->message);
+    }
+
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  /* A session must go before its connection. */
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->replicated, g_hash_table_unref);
+  g_clear_pointer (&self->commit_kind, g_free);
+  g_clear_pointer (&self->commit_meta, g_free);
   if (self->db != NULL)
     {
       sqlite3_close_v2 (self->db);
@@ -351,12 +377,296 @@ korak_column_dup (sqlite3_stmt *stmt,
   return text ? g_strdup (text) : NULL;
 }
 
+/* ------------------------------------------------------------ the outbox */
+
+/*
+ * Every committed change to a replicated table reaches the outbox in the
+ * transaction that makes it, so a change is never lost from the exchange,
+ * even when Korak is killed right after COMMIT. An SQLite session on this
+ * connection records the changes of a transaction; korak_store_commit()
+ * takes them as a changeset just before COMMIT, writes it to
+ * exchange_outbox under this desk's next sequence number, and starts the
+ * session afresh. A rollback throws the session's changes away with the
+ * rest. A write outside korak_store_begin()…korak_store_commit() (an
+ * autocommit statement) reaches the outbox before the next transaction.
+ *
+ * What is not replicated: each desk's own bookkeeping (desk, the
+ * exchange_* tables), its audit log (a desk audits the changes made on it,
+ * and the triggers audit a bundle's changes as they apply), SQLite's own
+ * tables and the full-text index's shadow tables, which its triggers keep.
+ */
+
+static const char * const local_tables[] = {
+  "audit_log",
+  "desk",
+};
+
+static gboolean
+is_local_table (const char *name)
+{
+  if (g_str_has_prefix (name, "sqlite_") || g_str_has_prefix (name, "exchange_"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (local_tables); i++)
+    if (g_str_equal (name, local_tables[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Ordinary tables (not virtual, not shadow) that are not local-only. */
+static gboolean
+load_replicated_tables (KorakStore  *self,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_clear_pointer (&self->replicated, g_hash_table_unref);
+  self->replicated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *)sqlite3_column_text (stmt, 0);
+
+      if (!is_local_table (name))
+        g_hash_table_add (self->replicated, g_strdup (name));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      korak_store_set_error (self, rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+session_table_filter (void       *user_data,
+                      const char *table)
+{
+  KorakStore *self = user_data;
+
+  return g_hash_table_contains (self->replicated, table);
+}
+
+/* Throws away what the session holds and starts recording afresh. */
+static gboolean
+session_restart (KorakStore  *self,
+                 GError     **error)
+{
+  int rc;
+
+  g_clear_pointer (&self->session, sqlite3session_delete);
+
+  rc = sqlite3session_create (self->db, "main", &self->session);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3session_table_filter (self->session, session_table_filter, self);
+      rc = sqlite3session_attach (self->session, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      korak_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  sqlite3session_enable (self->session, !self->recording_off);
+
+  return TRUE;
+}
+
+/* A write that commits on its own, outside korak_store_begin() and
+ * korak_store_commit() (an autocommit statement, or SQL run straight on the
+ * connection), leaves its changes in the session: flush_stray() writes them
+ * to the outbox in a transaction of their own before the next transaction
+ * starts or the store closes. Korak's own writes all go through
+ * korak_store_begin(); this is the net under them. */
+static int
+on_commit_hook (void *user_data)
+{
+  KorakStore *self = user_data;
+
+  if (!self->committing && self->session != NULL && !sqlite3session_isempty (self->session))
+    g_debug ("A change to %s was committed outside korak_store_begin()/korak_store_commit(); "
+             "it goes to the outbox with the next transaction", self->path);
+  return 0;
+}
+
+/* What a change is known by wherever it travels, even once an erasure
+ * has taken traces out of the copy kept here: SHA-256 of the changeset as
+ * its desk made it, the first 16 bytes. */
+void
+korak_change_digest (const void *changeset,
+                     gsize       size,
+                     guint8     *digest)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 full[32];
+  gsize length = sizeof full;
+
+  g_checksum_update (checksum, changeset, size);
+  g_checksum_get_digest (checksum, full, &length);
+  memcpy (digest, full, KORAK_CHANGE_DIGEST_SIZE);
+}
+
+static gboolean
+write_outbox (KorakStore  *self,
+              const void  *changeset,
+              int          size,
+              const char  *kind,
+              const char  *meta,
+              GError     **error)
+{
+  g_autofree char *now = NULL;
+  guint8 digest[KORAK_CHANGE_DIGEST_SIZE];
+  sqlite3_stmt *stmt;
+  gint64 seq;
+  int rc;
+
+  if (!(stmt = korak_store_prepare (self, "UPDATE desk SET seq = seq + 1 WHERE id = ?1 RETURNING seq", error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, self->desk_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      rc = rc == SQLITE_DONE ? SQLITE_CORRUPT : sqlite3_extended_errcode (self->db);
+      sqlite3_reset (stmt);
+      korak_store_set_error (self, rc, error);
+      return FALSE;
+    }
+  seq = sqlite3_column_int64 (stmt, 0);
+  if (!korak_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (!(stmt = korak_store_prepare (self,
+                                    "INSERT INTO exchange_outbox (origin_desk, origin_seq, created_at, kind, meta, changeset, "
+                                    "  digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error)))
+    return FALSE;
+  now = korak_store_now_iso ();
+  sqlite3_bind_int64 (stmt, 1, self->desk_id);
+  sqlite3_bind_int64 (stmt, 2, seq);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, kind ? kind : "edit", -1, SQLITE_STATIC);
+  korak_bind_text (stmt, 5, meta);
+  sqlite3_bind_blob (stmt, 6, changeset, size, SQLITE_STATIC);
+  korak_change_digest (changeset, size, digest);
+  sqlite3_bind_blob (stmt, 7, digest, sizeof digest, SQLITE_STATIC);
+
+  return korak_store_step_done (self, stmt, error);
+}
+
+/* Only an erasure deletes a person (DESIGN.md: archive, never delete). */
+static gboolean
+erases_person (const void *changeset,
+               int         size)
+{
+  sqlite3_changeset_iter *iter = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3changeset_start (&iter, size, (void *)changeset) != SQLITE_OK)
+    return FALSE;
+  while (!found && sqlite3changeset_next (iter) == SQLITE_ROW)
+    {
+      const char *table = NULL;
+      int n_columns = 0, op = 0, indirect = 0;
+
+      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) == SQLITE_OK &&
+          op == SQLITE_DELETE && g_strcmp0 (table, "participant") == 0)
+        found = TRUE;
+    }
+  sqlite3changeset_finalize (iter);
+
+  return found;
+}
+
+/* The session's changes, if any, into the outbox; then a fresh session. */
+static gboolean
+flush_session (KorakStore  *self,
+               GError     **error)
+{
+  const char *kind = self->commit_kind;
+  void *changeset = NULL;
+  int size = 0;
+  int rc;
+
+  if (self->session == NULL)
+    return TRUE;
+
+  if (!sqlite3session_isempty (self->session))
+    {
+      rc = sqlite3session_changeset (self->session, &size, &changeset);
+
+      /* An erasure travels as a patchset, whose deletions name only the
+       * keys: no outbox keeps what was erased, and the changes before it
+       * lose their traces of the person (korak_exchange_scrub_erased()). */
+      if (rc == SQLITE_OK && size > 0 && erases_person (changeset, size))
+        {
+          g_clear_pointer (&changeset, sqlite3_free);
+          rc = sqlite3session_patchset (self->session, &size, &changeset);
+          kind = "erasure";
+        }
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_free (changeset);
+          korak_store_set_error (self, rc, error);
+          return FALSE;
+        }
+
+      /* A row inserted and deleted again leaves an empty changeset. */
+      if (size > 0 &&
+          (!write_outbox (self, changeset, size, kind, self->commit_meta, error) ||
+           (g_strcmp0 (kind, "erasure") == 0 && !korak_exchange_scrub_erased (self, changeset, size, error))))
+        {
+          sqlite3_free (changeset);
+          return FALSE;
+        }
+      sqlite3_free (changeset);
+    }
+
+  return session_restart (self, error);
+}
+
+/* Changes committed outside a transaction of ours (see on_commit_hook())
+ * into the outbox, in a transaction of their own. */
+static gboolean
+flush_stray (KorakStore  *self,
+             GError     **error)
+{
+  gboolean ok;
+
+  if (self->session == NULL || sqlite3session_isempty (self->session))
+    return TRUE;
+
+  if (!korak_store_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!flush_session (self, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  self->committing = TRUE;
+  ok = korak_store_exec (self, "COMMIT", error);
+  self->committing = FALSE;
+  if (!ok)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+
+  return ok;
+}
+
 gboolean
 korak_store_begin (KorakStore  *self,
                    GError     **error)
 {
   g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
   g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!flush_stray (self, error))
+    return FALSE;
 
   /* IMMEDIATE takes the write lock now, so a busy database fails before
    * the user's change is half applied rather than at COMMIT. */
@@ -371,15 +681,30 @@ gboolean
 korak_store_commit (KorakStore  *self,
                     GError     **error)
 {
+  gboolean ok;
+
   g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!korak_store_exec (self, "COMMIT", error))
+  /* Before COMMIT, in the same transaction: the outbox row commits with
+   * the change or not at all. */
+  if (!flush_session (self, error))
     {
       korak_store_rollback (self);
       return FALSE;
     }
 
+  self->committing = TRUE;
+  ok = korak_store_exec (self, "COMMIT", error);
+  self->committing = FALSE;
+  if (!ok)
+    {
+      korak_store_rollback (self);
+      return FALSE;
+    }
+
+  g_clear_pointer (&self->commit_kind, g_free);
+  g_clear_pointer (&self->commit_meta, g_free);
   self->in_transaction = FALSE;
   return TRUE;
 }
@@ -392,6 +717,165 @@ korak_store_rollback (KorakStore *self)
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
+  g_clear_pointer (&self->commit_kind, g_free);
+  g_clear_pointer (&self->commit_meta, g_free);
+
+  /* The session recorded changes that are no longer there. */
+  if (self->session != NULL && !session_restart (self, NULL))
+    g_warning ("Could not restart the change recorder of %s", self->path);
+}
+
+/**
+ * korak_store_set_recording:
+ * @recording: %FALSE: the changes committed from now on reach no outbox
+ *
+ * For work that every desk must not receive as changes: the sample data
+ * (the baseline all desks start from) and the changes of another desk's
+ * bundle as they apply (they travel on as that desk's, not as this one's).
+ * Call it outside a transaction.
+ */
+void
+korak_store_set_recording (KorakStore *self,
+                           gboolean    recording)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+  g_return_if_fail (!self->in_transaction);
+
+  self->recording_off = !recording;
+  if (self->session != NULL)
+    sqlite3session_enable (self->session, recording);
+}
+
+gboolean
+korak_store_get_recording (KorakStore *self)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
+
+  return !self->recording_off;
+}
+
+/**
+ * korak_store_pause_recording:
+ *
+ * Inside a transaction: stop (%TRUE) or go on (%FALSE) recording, for a
+ * step whose change must not travel (korak-exchange.c resolves a conflict
+ * so that the change recorded is the one other desks need).
+ */
+void
+korak_store_pause_recording (KorakStore *self,
+                             gboolean    paused)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+
+  if (self->session != NULL)
+    sqlite3session_enable (self->session, !paused && !self->recording_off);
+}
+
+/**
+ * korak_store_tag_commit:
+ * @kind: "edit" or "resolution"
+ * @meta: (nullable): JSON kept with the changes
+ *
+ * What the outbox records with the changes of the transaction under way.
+ */
+void
+korak_store_tag_commit (KorakStore *self,
+                        const char *kind,
+                        const char *meta)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+  g_return_if_fail (self->in_transaction);
+
+  g_free (self->commit_kind);
+  self->commit_kind = g_strdup (kind);
+  g_free (self->commit_meta);
+  self->commit_meta = g_strdup (meta);
+}
+
+/**
+ * korak_store_append_outbox:
+ *
+ * Inside a transaction: writes a changeset made by hand (not recorded by
+ * the session) to the outbox as this desk's next change.
+ */
+gboolean
+korak_store_append_outbox (KorakStore  *self,
+                           const void  *changeset,
+                           gsize        size,
+                           const char  *kind,
+                           const char  *meta,
+                           GError     **error)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (size <= G_MAXINT, FALSE);
+
+  /* The session's changes so far come first, in their own entry. */
+  if (!flush_session (self, error))
+    return FALSE;
+
+  return write_outbox (self, changeset, (int)size, kind, meta, error);
+}
+
+/**
+ * korak_store_is_replicated:
+ *
+ * Whether changes to @table travel to other desks.
+ */
+gboolean
+korak_store_is_replicated (KorakStore *self,
+                           const char *table)
+{
+  g_return_val_if_fail (KORAK_IS_STORE (self), FALSE);
+
+  return self->replicated != NULL && g_hash_table_contains (self->replicated, table);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/**
+ * korak_store_list_replicated:
+ *
+ * Returns: (transfer full): the replicated tables, by name
+ */
+GStrv
+korak_store_list_replicated (KorakStore *self)
+{
+  g_autofree const char **names = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (KORAK_IS_STORE (self), NULL);
+
+  names = (const char **)g_hash_table_get_keys_as_array (self->replicated, &n);
+  g_qsort_with_data (names, n, sizeof (char *), compare_names, NULL);
+
+  return g_strdupv ((char **)names);
+}
+
+void
+korak_store_set_desk_id (KorakStore *self,
+                         gint64      desk_id)
+{
+  g_return_if_fail (KORAK_IS_STORE (self));
+
+  self->desk_id = desk_id;
+}
+
+static gboolean
+start_recording (KorakStore  *self,
+                 GError     **error)
+{
+  if (!load_replicated_tables (self, error) || !session_restart (self, error))
+    return FALSE;
+
+  sqlite3_commit_hook (self->db, on_commit_hook, self);
+  return TRUE;
 }
 
 gint64
@@ -713,6 +1197,10 @@ korak_store_open (const char  *path,
   self->schema_version = KORAK_STORE_SCHEMA_VERSION;
 
   if (!ensure_local_desk (self, error))
+    return NULL;
+
+  /* After the migrations: they are not changes any desk sends. */
+  if (!start_recording (self, error))
     return NULL;
 
   return g_steal_pointer (&self);

@@ -31,10 +31,14 @@ typedef enum
   KORAK_STORE_ERROR_INVALID,
   KORAK_STORE_ERROR_NOT_FOUND,
   KORAK_STORE_ERROR_CANNOT_OPEN,
+  /* Change bundles between desks (korak-exchange.h). */
+  KORAK_STORE_ERROR_WRONG_PASSPHRASE,
+  KORAK_STORE_ERROR_FOREIGN,
+  KORAK_STORE_ERROR_MISSING_CHANGES,
 } KorakStoreError;
 
 /* The schema version this build writes; see korak-migrations.c. */
-#define KORAK_STORE_SCHEMA_VERSION 6
+#define KORAK_STORE_SCHEMA_VERSION 8
 
 #define KORAK_TYPE_STORE (korak_store_get_type ())
 

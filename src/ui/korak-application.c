@@ -49,7 +49,7 @@ static const GOptionEntry options[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_("Open the database at PATH instead of your own"), N_("PATH") },
   { "measure-startup", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the time to the first frame of the main window, then quit"), NULL },
   { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Save a PNG of the main window once shown, then quit"), N_("PATH") },
-  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the view NAME first: participants, schedule, cohorts or attendance"), N_("NAME") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Show the view NAME first: today, participants, schedule, cohorts, attendance, review or conflicts"), N_("NAME") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and quit"), NULL },
   { NULL }
 };

@@ -19,6 +19,7 @@
 #include "korak-document-dialog.h"
 #include "korak-form-dialog.h"
 #include "korak-new-cohort-dialog.h"
+#include "korak-notes-page.h"
 #include "korak-participant-list.h"
 #include "korak-programme-list.h"
 #include "korak-print.h"
@@ -314,6 +315,7 @@ update_actions (KorakCohortsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.generate", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.enrol", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.progress", has && self->shown->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.notes", has && self->shown->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.monthly-report", has && self->shown->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.outcomes-report", has && self->shown->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.certificates", has && self->shown->id != 0);
@@ -1193,6 +1195,72 @@ progress_action (GtkWidget  *widget,
       return;
     }
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_cohort_notes_changed_cb (KorakCohortsPage *self)
+{
+  /* The window's review count follows. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.notes-changed", NULL);
+}
+
+/**
+ * korak_cohorts_page_open_notes:
+ *
+ * Opens the notes about the cohort shown, with their translations, in a
+ * window of their own.
+ *
+ * Returns: (transfer none) (nullable): the window, presented
+ */
+GtkWindow *
+korak_cohorts_page_open_notes (KorakCohortsPage *self)
+{
+  GtkWidget *window, *box, *header, *title, *overlay, *page;
+  GtkEventController *shortcuts;
+  GtkRoot *root;
+
+  g_return_val_if_fail (KORAK_IS_COHORTS_PAGE (self), NULL);
+
+  if (self->store == NULL || self->shown == NULL || self->shown->id == 0)
+    return NULL;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Cohort Notes"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("Escape|<Control>w"),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header = adw_header_bar_new ();
+  title = adw_window_title_new (_("Cohort Notes"), self->shown->name);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title);
+  gtk_box_append (GTK_BOX (box), header);
+
+  page = g_object_new (KORAK_TYPE_NOTES_PAGE, "vexpand", TRUE, NULL);
+  korak_notes_page_set_cohort (KORAK_NOTES_PAGE (page), self->store, self->shown->id);
+  g_signal_connect_object (page, "changed", G_CALLBACK (on_cohort_notes_changed_cb), self, G_CONNECT_SWAPPED);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  gtk_box_append (GTK_BOX (box), overlay);
+
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
+}
+
+static void
+notes_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  korak_cohorts_page_open_notes (KORAK_COHORTS_PAGE (widget));
 }
 
 static void
@@ -2560,6 +2628,7 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohorts.programmes", NULL, programmes_action);
   gtk_widget_class_install_action (widget_class, "cohorts.staff", NULL, staff_action);
   gtk_widget_class_install_action (widget_class, "cohorts.progress", NULL, progress_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.notes", NULL, notes_action);
   gtk_widget_class_install_action (widget_class, "cohorts.monthly-report", NULL, monthly_report_action);
   gtk_widget_class_install_action (widget_class, "cohorts.outcomes-report", NULL, outcomes_report_action);
   gtk_widget_class_install_action (widget_class, "cohorts.certificates", NULL, certificates_action);

@@ -32,6 +32,8 @@ const char      *korak_cohorts_page_get_state       (KorakCohortsPage *self);
 const char      *korak_cohorts_page_get_error       (KorakCohortsPage *self);
 /* What the last Generate Sessions said in its toast, or %NULL. */
 const char      *korak_cohorts_page_get_message     (KorakCohortsPage *self);
+/* The notes about the cohort shown, in a window of their own. */
+GtkWindow       *korak_cohorts_page_open_notes      (KorakCohortsPage *self);
 /* A document of the cohort shown, as its Print or Save dialog makes it:
  * "monthly" (for @month, "YYYY-MM"), "outcomes" or "certificates". */
 KorakDocument   *korak_cohorts_page_create_document (KorakCohortsPage *self,

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "korak-backup-ui.h"
+#include "korak-exchange.h"
+#include "korak-note-util.h"
 #include "korak-preferences-window.h"
 #include "korak-report-data.h"
 #include "korak-schedule.h"
@@ -49,6 +51,11 @@ struct _KorakPreferencesWindow
 
   KorakAreaList        *areas;
   GtkListBox           *area_box;
+
+  /* Desks */
+  AdwEntryRow          *desk_name_row;
+  AdwPreferencesGroup  *desks_group;
+  GPtrArray            *desk_rows;     /* the rows of the other desks */
 
   /* Organisation */
   KorakStore              *store;
@@ -91,6 +98,7 @@ korak_preferences_window_dispose (GObject *object)
   g_clear_pointer (&self->backups, g_ptr_array_unref);
   g_clear_pointer (&self->database_path, g_free);
   g_clear_pointer (&self->staff_ids, g_array_unref);
+  g_clear_pointer (&self->desk_rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
 
   if (self->area_box != NULL)
@@ -1104,6 +1112,113 @@ create_area_row (gpointer item,
   return row;
 }
 
+/* ---------------------------------------------------------------- desks */
+
+static void
+fill_desks (KorakPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) desks = korak_exchange_list_desks (self->store, &error);
+
+  for (guint i = 0; self->desk_rows != NULL && i < self->desk_rows->len; i++)
+    adw_preferences_group_remove (self->desks_group, g_ptr_array_index (self->desk_rows, i));
+  g_clear_pointer (&self->desk_rows, g_ptr_array_unref);
+  self->desk_rows = g_ptr_array_new ();
+
+  if (desks == NULL)
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+
+  for (guint i = 0; i < desks->len; i++)
+    {
+      const KorakDeskRecord *desk = g_ptr_array_index (desks, i);
+      g_autofree char *when = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *pending = NULL;
+      GtkWidget *row;
+
+      if (desk->is_local)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->desk_name_row), desk->name ? desk->name : "");
+          continue;
+        }
+
+      when = desk->last_received_at ? korak_format_timestamp (desk->last_received_at) : NULL;
+      pending = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'lu change to send", "%'lu changes to send",
+                                              (gulong)desk->pending),
+                                 (gulong)desk->pending);
+      if (when != NULL)
+        /* Translators: a desk in the preferences: "Last received 2. 3. 2026 10:00 · 12 changes to send". */
+        subtitle = g_strdup_printf (_("Last received %s · %s"), when, pending);
+      else
+        /* Translators: a desk in the preferences: "Nothing received yet · 12 changes to send". */
+        subtitle = g_strdup_printf (_("Nothing received yet · %s"), pending);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), desk->name ? desk->name : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_preferences_group_add (self->desks_group, row);
+      g_ptr_array_add (self->desk_rows, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->desks_group), self->desk_rows->len > 0);
+}
+
+static void
+on_desk_name_apply_cb (KorakPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!korak_exchange_set_desk_name (self->store, gtk_editable_get_text (GTK_EDITABLE (self->desk_name_row)), &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Desk name saved")));
+}
+
+static void
+add_desks_page (KorakPreferencesWindow *self)
+{
+  GtkWidget *page, *group;
+
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Desks"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "network-workgroup-symbolic");
+  adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (page), "desks");
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("This Desk"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Offline desks at other sites merge their work with Send Changes and Receive Changes in the main menu. Other desks see this name. Press Enter to save it."));
+  self->desk_name_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->desk_name_row), "desk-name");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->desk_name_row), _("Name of this desk"));
+  adw_entry_row_set_show_apply_button (self->desk_name_row, TRUE);
+  g_signal_connect_object (self->desk_name_row, "apply", G_CALLBACK (on_desk_name_apply_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->desk_name_row));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+
+  self->desks_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->desks_group, _("Other Desks"));
+  adw_preferences_group_set_description (self->desks_group,
+                                         _("The desks this one has heard from: when their changes last arrived, and how many changes made or received here they have not confirmed yet."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->desks_group);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  fill_desks (self);
+}
+
+/* The Desks page's name row (shown once a store is set). */
+AdwEntryRow *
+korak_preferences_window_get_desk_name_row (KorakPreferencesWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->desk_name_row;
+}
+
 void
 korak_preferences_window_set_store (KorakPreferencesWindow *self,
                                     KorakStore             *store)
@@ -1164,6 +1279,7 @@ korak_preferences_window_set_store (KorakPreferencesWindow *self,
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (add_group));
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  add_desks_page (self);
   gtk_window_set_default_size (GTK_WINDOW (self), 600, 640);
 }
 

@@ -55,4 +55,9 @@ GPtrArray     *korak_preferences_window_get_backups          (KorakPreferencesWi
 gboolean       korak_preferences_window_get_backing_up       (KorakPreferencesWindow *self);
 GtkListBox    *korak_preferences_window_get_backup_list      (KorakPreferencesWindow *self);
 
+/* The Desks page (shown once a store is set): this desk's name (stored with
+ * Enter) and the other desks with when their changes last arrived and how
+ * many changes wait for them. */
+AdwEntryRow   *korak_preferences_window_get_desk_name_row    (KorakPreferencesWindow *self);
+
 G_END_DECLS

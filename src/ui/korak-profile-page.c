@@ -17,6 +17,7 @@
 #include "korak-exit-dialog.h"
 #include "korak-history-page.h"
 #include "korak-journal-page.h"
+#include "korak-notes-page.h"
 #include "korak-person-export.h"
 #include "korak-plan-page.h"
 #include "korak-print.h"
@@ -41,6 +42,7 @@ struct _KorakProfilePage
   KorakProgressPage    *progress_page;
   KorakPlanPage        *plan_page;
   KorakJournalPage     *journal_page;
+  KorakNotesPage       *notes_page;
   KorakHistoryPage     *history_page;
 };
 
@@ -78,6 +80,7 @@ update_header (KorakProfilePage *self)
                                  has && korak_participant_get_record (self->participant)->cohort_id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.export-personal-data", has);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.erase", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.new-note", has);
 }
 
 static void
@@ -93,6 +96,7 @@ update_progress (KorakProfilePage *self)
       korak_plan_page_set_participant (self->plan_page, store, id);
       korak_journal_page_set_participant (self->journal_page, store, id);
     }
+  korak_notes_page_set_participant (self->notes_page, store, id);
   korak_history_page_set_participant (self->history_page, store, id);
 }
 
@@ -518,6 +522,12 @@ document_action (GtkWidget  *widget,
 }
 
 static void
+on_notes_changed_cb (KorakProfilePage *self)
+{
+  korak_history_page_invalidate (self->history_page);
+}
+
+static void
 on_journal_changed_cb (KorakProfilePage *self)
 {
   korak_progress_page_reload_small_wins (self->progress_page);
@@ -662,6 +672,8 @@ korak_profile_page_person_erased (KorakProfilePage *self,
     korak_show_error_dialog (GTK_WIDGET (self), _("The List Could Not Be Read"), error->message);
 
   korak_show_toast (GTK_WIDGET (self), message ? message : _("Personal data erased"));
+  /* Their translations waiting for review went with them. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.notes-changed", NULL);
 }
 
 static void
@@ -755,6 +767,20 @@ quick_journal_action (GtkWidget  *widget,
   korak_journal_page_quick_add (self->journal_page);
 }
 
+/* Ctrl+Shift+J from anywhere in the profile: a new note. */
+static void
+new_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  KorakProfilePage *self = KORAK_PROFILE_PAGE (widget);
+
+  if (self->participant == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, "notes");
+  korak_notes_page_new_note (self->notes_page);
+}
+
 static void
 korak_profile_page_dispose (GObject *object)
 {
@@ -783,6 +809,7 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   g_type_ensure (KORAK_TYPE_PROGRESS_PAGE);
   g_type_ensure (KORAK_TYPE_PLAN_PAGE);
   g_type_ensure (KORAK_TYPE_JOURNAL_PAGE);
+  g_type_ensure (KORAK_TYPE_NOTES_PAGE);
   g_type_ensure (KORAK_TYPE_HISTORY_PAGE);
 
   korak_ui_ensure_resources ();
@@ -798,8 +825,10 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, progress_page);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, plan_page);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, journal_page);
+  gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, notes_page);
   gtk_widget_class_bind_template_child (widget_class, KorakProfilePage, history_page);
   gtk_widget_class_bind_template_callback (widget_class, on_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_notes_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "profile.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "profile.archive", NULL, archive_action);
@@ -809,9 +838,12 @@ korak_profile_page_class_init (KorakProfilePageClass *klass)
   gtk_widget_class_install_action (widget_class, "profile.document", "s", document_action);
   gtk_widget_class_install_action (widget_class, "profile.end-enrolment", NULL, end_enrolment_action);
   gtk_widget_class_install_action (widget_class, "profile.quick-journal", NULL, quick_journal_action);
+  gtk_widget_class_install_action (widget_class, "profile.new-note", NULL, new_note_action);
   gtk_widget_class_install_action (widget_class, "profile.export-personal-data", NULL, export_personal_data_action);
   gtk_widget_class_install_action (widget_class, "profile.erase", NULL, erase_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "profile.quick-journal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "profile.new-note", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "profile.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "profile.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -871,7 +903,15 @@ korak_profile_page_get_progress_page (KorakProfilePage *self)
   return self->progress_page;
 }
 
-/* "profile", "progress", "plan", "journal" or "history" */
+KorakNotesPage *
+korak_profile_page_get_notes_page (KorakProfilePage *self)
+{
+  g_return_val_if_fail (KORAK_IS_PROFILE_PAGE (self), NULL);
+
+  return self->notes_page;
+}
+
+/* "profile", "progress", "plan", "journal", "notes" or "history" */
 void
 korak_profile_page_set_view (KorakProfilePage *self,
                              const char       *name)
@@ -881,7 +921,7 @@ korak_profile_page_set_view (KorakProfilePage *self,
   adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
-/* "profile", "progress", "plan", "journal" or "history". */
+/* "profile", "progress", "plan", "journal", "notes" or "history". */
 const char *
 korak_profile_page_get_view (KorakProfilePage *self)
 {

@@ -12,6 +12,7 @@
 #include "korak-document.h"
 #include "korak-participant-form.h"
 #include "korak-participant-list.h"
+#include "korak-notes-page.h"
 #include "korak-progress-page.h"
 
 G_BEGIN_DECLS
@@ -45,7 +46,9 @@ void                  korak_profile_page_set_show_back    (KorakProfilePage     
                                                            gboolean              show_back);
 /* The Progress tab beside the profile form. */
 KorakProgressPage    *korak_profile_page_get_progress_page (KorakProfilePage    *self);
-/* "profile", "progress", "plan", "journal" or "history" */
+/* The Notes tab. */
+KorakNotesPage       *korak_profile_page_get_notes_page   (KorakProfilePage     *self);
+/* "profile", "progress", "plan", "journal", "notes" or "history" */
 void                  korak_profile_page_set_view         (KorakProfilePage     *self,
                                                            const char           *name);
 /* Export Personal Data…: NAME.json and NAME.pdf in @folder, unsaved edits

@@ -10,15 +10,20 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "korak-attendance-page.h"
 #include "korak-backup-ui.h"
 #include "korak-cohort.h"
 #include "korak-cohorts-page.h"
+#include "korak-conflicts-page.h"
+#include "korak-exchange-ui.h"
 #include "korak-follow-up-dialog.h"
 #include "korak-today-page.h"
 #include "korak-preferences-window.h"
 #include "korak-recovery-page.h"
+#include "korak-review-page.h"
+#include "korak-review-queue.h"
 #include "korak-schedule.h"
 #include "korak-schedule-page.h"
 #include "korak-window.h"
@@ -42,6 +47,7 @@ struct _KorakWindow
   GApplication          *hold_app;       /* held while restoring */
   char                  *restore_description;
   char                  *safety_copy;    /* of the last restore */
+  GtkWidget             *exchange_result; /* weak: the last receive's result dialog */
   guint                  load_pending : 1;
   guint                  restoring : 1;
   /* Which views have been given the open store: each gets it when first
@@ -50,12 +56,23 @@ struct _KorakWindow
   guint                  cohorts_ready : 1;
   guint                  attendance_ready : 1;
   guint                  today_ready : 1;
+  guint                  review_ready : 1;
+  guint                  conflicts_ready : 1;
+  guint                  receiving : 1;   /* a bundle is being applied */
+  /* The translations waiting for the mediator: the Review view lists them,
+   * the sidebar shows how many. */
+  KorakReviewQueue      *review_queue;
 
   AdwLeaflet            *leaflet;
   AdwWindowTitle        *sidebar_title;
   GtkListBox            *sidebar_list;
   GtkWidget             *participants_row;
   GtkWidget             *today_row;
+  GtkLabel              *review_badge;
+  GtkWidget             *conflicts_row;
+  GtkLabel              *conflicts_badge;
+  AdwStatusPage         *busy_page;
+  gint64                 n_conflicts;
   AdwToastOverlay       *toast_overlay;
   GtkStack              *main_stack;
   AdwStatusPage         *error_page;
@@ -68,12 +85,16 @@ struct _KorakWindow
   KorakCohortsPage      *cohorts_page;
   KorakAttendancePage   *attendance_page;
   KorakTodayPage        *today_page;
+  KorakReviewPage       *review_page;
+  KorakConflictsPage    *conflicts_page;
   /* The views other than Participants are made when first shown, so the
    * window's first frame does not wait for them. */
   AdwBin                *schedule_bin;
   AdwBin                *cohorts_bin;
   AdwBin                *attendance_bin;
   AdwBin                *today_bin;
+  AdwBin                *review_bin;
+  AdwBin                *conflicts_bin;
 };
 
 G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -81,6 +102,7 @@ G_DEFINE_FINAL_TYPE (KorakWindow, korak_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   LOADED,
   RESTORED,
+  RECEIVED,
   N_SIGNALS
 };
 
@@ -133,8 +155,77 @@ show_failure (KorakWindow  *self,
 }
 
 static void prepare_view (KorakWindow *self, const char *name);
+static void save_all (KorakWindow *self);
+static void send_changes_action (GtkWidget *widget, const char *action_name, GVariant *param);
+static void receive_changes_action (GtkWidget *widget, const char *action_name, GVariant *param);
+static void on_bundle_chosen_cb (KorakWindow *self, int response, GtkFileChooserNative *chooser);
+static void korak_window_show_view_conflicts (KorakWindow *self);
 static void close_store (KorakWindow *self);
 static void apply_actor (KorakWindow *self);
+
+static void
+update_review_badge (KorakWindow *self)
+{
+  guint count = self->review_queue ? korak_review_queue_get_count (self->review_queue) : 0;
+  g_autofree char *text = g_strdup_printf ("%u", count);
+  g_autofree char *description = NULL;
+
+  gtk_label_set_text (self->review_badge, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_badge), count > 0);
+  /* Translators: the badge beside Review in the sidebar, for screen readers. */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u translation needs review",
+                                              "%u translations need review", count), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+}
+
+/* Conflicts shows in the sidebar while some wait for a decision (or while
+ * it is the view shown), with how many. */
+static void
+update_conflicts_badge (KorakWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+  gint64 count = 0;
+  gboolean shown;
+
+  if (self->store != NULL && (count = korak_exchange_count_conflicts (self->store, &error)) < 0)
+    {
+      g_debug ("Conflicts not counted: %s", error->message);
+      count = 0;
+    }
+  self->n_conflicts = count;
+
+  text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+  gtk_label_set_text (self->conflicts_badge, text);
+  shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->view_stack), "conflicts") == 0;
+  gtk_widget_set_visible (self->conflicts_row, count > 0 || (shown && self->store != NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->conflicts_badge), count > 0);
+  /* Translators: the badge beside Conflicts in the sidebar, for screen readers. */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict to decide",
+                                              "%u conflicts to decide", (gulong)count), (guint)count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflicts_badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+}
+
+/* The count in the sidebar comes with the participants; the list itself
+ * is read again when Review is shown. */
+static void
+load_review_queue (KorakWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->review_queue == NULL)
+    {
+      self->review_queue = korak_review_queue_new (self->store);
+      g_signal_connect_object (self->review_queue, "notify::count", G_CALLBACK (update_review_badge),
+                               self, G_CONNECT_SWAPPED);
+    }
+  if (!korak_review_queue_reload (self->review_queue, &error))
+    window_toast (self, error->message, 5);
+  update_review_badge (self);
+}
 
 static void
 load_participants (KorakWindow *self)
@@ -158,6 +249,8 @@ load_participants (KorakWindow *self)
     }
 
   korak_participants_page_set_model (self->participants_page, participants, cohorts);
+  load_review_queue (self);
+  update_conflicts_badge (self);
   g_signal_emit (self, signals[LOADED], 0);
 
   /* The view shown at start (Today) gets the store now too. */
@@ -242,7 +335,7 @@ korak_window_open_database (KorakWindow *self,
 
   g_return_val_if_fail (KORAK_IS_WINDOW (self), FALSE);
 
-  if (self->restoring)
+  if (self->restoring || self->receiving)
     return FALSE;
 
   /* Every view starts afresh on the new database, so nothing keeps the
@@ -263,6 +356,7 @@ korak_window_open_database (KorakWindow *self,
   g_set_object (&self->store, store);
   apply_actor (self);
   self->schedule_ready = self->cohorts_ready = self->attendance_ready = self->today_ready = FALSE;
+  self->review_ready = self->conflicts_ready = FALSE;
   korak_participants_page_set_loading (self->participants_page);
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -301,6 +395,7 @@ install_view (KorakWindow *self,
 static void on_cohorts_changed_cb (KorakWindow *self);
 static void on_warning_activated_cb (KorakWindow *self, gint64 participant_id);
 static void on_today_open_cb (KorakWindow *self, const char *kind, gint64 id);
+static void update_conflicts_badge (KorakWindow *self);
 
 static void
 ensure_views (KorakWindow *self,
@@ -323,6 +418,13 @@ ensure_views (KorakWindow *self,
       self->today_page = KORAK_TODAY_PAGE (install_view (self, self->today_bin, KORAK_TYPE_TODAY_PAGE));
       g_signal_connect_swapped (self->today_page, "open", G_CALLBACK (on_today_open_cb), self);
     }
+  else if (g_str_equal (name, "review") && self->review_page == NULL)
+    self->review_page = KORAK_REVIEW_PAGE (install_view (self, self->review_bin, KORAK_TYPE_REVIEW_PAGE));
+  else if (g_str_equal (name, "conflicts") && self->conflicts_page == NULL)
+    {
+      self->conflicts_page = KORAK_CONFLICTS_PAGE (install_view (self, self->conflicts_bin, KORAK_TYPE_CONFLICTS_PAGE));
+      g_signal_connect_swapped (self->conflicts_page, "changed", G_CALLBACK (update_conflicts_badge), self);
+    }
 }
 
 /* Drops every view that holds the store; the participant list is made
@@ -330,7 +432,8 @@ ensure_views (KorakWindow *self,
 static void
 reset_views (KorakWindow *self)
 {
-  AdwBin *bins[] = { self->schedule_bin, self->cohorts_bin, self->attendance_bin, self->today_bin };
+  AdwBin *bins[] = { self->schedule_bin, self->cohorts_bin, self->attendance_bin, self->today_bin,
+                     self->review_bin, self->conflicts_bin };
 
   for (guint i = 0; i < G_N_ELEMENTS (bins); i++)
     adw_bin_set_child (bins[i], NULL);
@@ -338,7 +441,10 @@ reset_views (KorakWindow *self)
   self->cohorts_page = NULL;
   self->attendance_page = NULL;
   self->today_page = NULL;
+  self->review_page = NULL;
+  self->conflicts_page = NULL;
   self->schedule_ready = self->cohorts_ready = self->attendance_ready = self->today_ready = FALSE;
+  self->review_ready = self->conflicts_ready = FALSE;
 
   self->participants_page = KORAK_PARTICIPANTS_PAGE (install_view (self, self->participants_bin,
                                                                    KORAK_TYPE_PARTICIPANTS_PAGE));
@@ -358,7 +464,12 @@ close_store (KorakWindow *self)
 
   self->load_pending = FALSE;
   reset_views (self);
+  if (self->review_queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->review_queue, self);
+  g_clear_object (&self->review_queue);
+  update_review_badge (self);
   g_clear_object (&self->store);
+  update_conflicts_badge (self);
 }
 
 /* The audit log records changes under the staff member chosen in the
@@ -438,6 +549,28 @@ prepare_view (KorakWindow *self,
       else
         korak_attendance_page_reload (self->attendance_page);
     }
+  else if (g_str_equal (name, "review") && self->review_queue != NULL)
+    {
+      /* Translations are submitted from the profiles: read afresh. */
+      if (!self->review_ready)
+        {
+          self->review_ready = TRUE;
+          korak_review_page_set_queue (self->review_page, self->review_queue);
+        }
+      else
+        korak_review_page_reload (self->review_page);
+    }
+  else if (g_str_equal (name, "conflicts"))
+    {
+      /* Conflicts come with received changes and go with decisions. */
+      if (!self->conflicts_ready)
+        {
+          self->conflicts_ready = TRUE;
+          korak_conflicts_page_set_store (self->conflicts_page, self->store);
+        }
+      else
+        korak_conflicts_page_reload (self->conflicts_page);
+    }
 }
 
 static gboolean
@@ -452,6 +585,8 @@ save_view (KorakWindow *self,
     return korak_profile_page_save (korak_participants_page_get_profile (self->participants_page));
   if (g_strcmp0 (leaving, "cohorts") == 0 && self->cohorts_ready)
     return korak_cohorts_page_save (self->cohorts_page);
+  if (g_strcmp0 (leaving, "review") == 0 && self->review_ready)
+    return korak_review_page_save (self->review_page);
   if (g_strcmp0 (leaving, "schedule") == 0 && self->schedule_ready)
     {
       KorakSessionPage *session = korak_schedule_page_get_session_page (self->schedule_page);
@@ -464,7 +599,8 @@ save_view (KorakWindow *self,
 
 /**
  * korak_window_show_view:
- * @name: "participants", "schedule", "cohorts" or "attendance"
+ * @name: "today", "participants", "schedule", "cohorts", "attendance",
+ *   "review" or "conflicts"
  */
 void
 korak_window_show_view (KorakWindow *self,
@@ -486,6 +622,7 @@ korak_window_show_view (KorakWindow *self,
   gtk_stack_set_visible_child_name (self->view_stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
 
+  update_conflicts_badge (self);
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar_list, i)) != NULL; i++)
     if (g_strcmp0 (gtk_widget_get_name (GTK_WIDGET (row)), name) == 0)
       gtk_list_box_select_row (self->sidebar_list, row);
@@ -496,6 +633,12 @@ on_sidebar_row_activated_cb (KorakWindow   *self,
                              GtkListBoxRow *row)
 {
   korak_window_show_view (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+korak_window_show_view_conflicts (KorakWindow *self)
+{
+  korak_window_show_view (self, "conflicts");
 }
 
 static void
@@ -655,6 +798,26 @@ korak_window_show_preferences (KorakWindow *self)
 
 /* ------------------------------------------------------------ restore */
 
+/* Stores what was typed in every view, before the database is closed. */
+static void
+save_all (KorakWindow *self)
+{
+  KorakProfilePage *profile;
+
+  if (self->store == NULL)
+    return;
+
+  profile = korak_participants_page_get_profile (self->participants_page);
+  korak_profile_page_save (profile);
+  if (self->cohorts_ready)
+    korak_cohorts_page_save (self->cohorts_page);
+  if (self->schedule_ready &&
+      korak_session_page_has_changes (korak_schedule_page_get_session_page (self->schedule_page)))
+    korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page));
+  if (self->review_ready)
+    korak_review_page_save (self->review_page);
+}
+
 static void
 on_restore_done_cb (GObject      *source,
                     GAsyncResult *result,
@@ -728,23 +891,16 @@ korak_window_restore_backup (KorakWindow *self,
     return;
 
   /* What was typed goes into the safety copy too. */
-  if (self->store != NULL)
-    {
-      KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
-
-      korak_profile_page_save (profile);
-      if (self->cohorts_ready)
-        korak_cohorts_page_save (self->cohorts_page);
-      if (self->schedule_ready &&
-          korak_session_page_has_changes (korak_schedule_page_get_session_page (self->schedule_page)))
-        korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page));
-    }
+  save_all (self);
 
   close_store (self);
   g_clear_pointer (&self->error_message, g_free);
   self->restoring = TRUE;
   g_free (self->restore_description);
   self->restore_description = description ? g_strdup (description) : g_filename_display_basename (backup_path);
+  adw_status_page_set_title (self->busy_page, _("Restoring the Backup…"));
+  adw_status_page_set_description (self->busy_page,
+                                   _("Your current data is copied to a safety copy first, then the backup is copied into the database. A large database takes a few seconds."));
   gtk_spinner_start (self->busy_spinner);
   gtk_stack_set_visible_child_name (self->main_stack, "busy");
 
@@ -759,6 +915,260 @@ korak_window_restore_backup (KorakWindow *self,
   folder = backup_folder (self);
   korak_backup_restore_async (backup_path, self->database_path, folder, NULL,
                               on_restore_done_cb, g_object_ref (self));
+}
+
+/* ----------------------------------------------------------- exchange */
+
+/**
+ * korak_window_send_changes:
+ *
+ * Send Changes…: the dialog asking for the desk and the passphrase, then
+ * where to save the bundle. Returns the dialog, presented, or NULL.
+ */
+AdwMessageDialog *
+korak_window_send_changes (KorakWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->restoring || self->receiving)
+    return NULL;
+
+  /* What was typed goes with the changes. */
+  save_all (self);
+  if (!(dialog = korak_exchange_send_dialog_new (GTK_WINDOW (self), self->store, &error)))
+    korak_show_error_dialog (GTK_WIDGET (self), _("The Changes Were Not Saved"), error->message);
+  return dialog;
+}
+
+static void
+send_changes_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  korak_window_send_changes (KORAK_WINDOW (widget));
+}
+
+static void
+on_received_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(KorakWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakExchangeReport) report = korak_exchange_receive_finish (result, &error);
+  GtkWidget *dialog;
+
+  self->receiving = FALSE;
+  if (self->hold_app != NULL)
+    g_application_release (g_steal_pointer (&self->hold_app));
+
+  /* Destroyed meanwhile: the changes are applied all the same. */
+  if (self->main_stack == NULL)
+    return;
+
+  gtk_spinner_stop (self->busy_spinner);
+  /* Every view reads the database as it is now. */
+  korak_window_open_database (self, self->database_path);
+
+  if (report != NULL)
+    {
+      g_autofree char *heading = korak_exchange_report_heading (report);
+      g_autofree char *body = korak_exchange_describe_report (report);
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+      gtk_widget_set_name (dialog, "exchange-result");
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      if (report->n_conflicts > 0)
+        {
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "conflicts", _("_Show Conflicts"));
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "conflicts",
+                                                      ADW_RESPONSE_SUGGESTED);
+          adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "conflicts");
+          g_signal_connect_object (dialog, "response::conflicts", G_CALLBACK (korak_window_show_view_conflicts),
+                                   self, G_CONNECT_SWAPPED);
+        }
+      else
+        adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf ("%s\n\n%s", error->message, _("Nothing was applied."));
+
+      dialog = korak_show_error_dialog (GTK_WIDGET (self), korak_exchange_error_heading (error, FALSE), message);
+      gtk_widget_set_name (dialog, "exchange-error");
+    }
+
+  g_set_weak_pointer (&self->exchange_result, dialog);
+  g_signal_emit (self, signals[RECEIVED], 0, report != NULL);
+}
+
+/**
+ * korak_window_apply_changes:
+ * @path: a change bundle
+ * @passphrase: the organisation's exchange passphrase
+ *
+ * Applies @path to this window's database: what was typed is saved, the
+ * database is closed, the bundle applied on a worker thread, and the
+ * database opened again, so every view shows what arrived. A dialog says
+ * what happened, or why nothing was applied; #KorakWindow::received follows.
+ */
+void
+korak_window_apply_changes (KorakWindow *self,
+                            const char  *path,
+                            const char  *passphrase)
+{
+  GtkApplication *app;
+
+  g_return_if_fail (KORAK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->store == NULL || self->restoring || self->receiving || self->main_stack == NULL)
+    return;
+
+  save_all (self);
+  close_store (self);
+  self->receiving = TRUE;
+  adw_status_page_set_title (self->busy_page, _("Applying the Changes…"));
+  adw_status_page_set_description (self->busy_page,
+                                   _("The changes from the other desk are applied all together, or not at all. "
+                                     "Many changes take a few seconds."));
+  gtk_spinner_start (self->busy_spinner);
+  gtk_stack_set_visible_child_name (self->main_stack, "busy");
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app != NULL)
+    {
+      self->hold_app = G_APPLICATION (app);
+      g_application_hold (self->hold_app);
+    }
+
+  korak_exchange_receive_async (self->database_path, passphrase, path, NULL, on_received_cb, g_object_ref (self));
+}
+
+static void
+on_receive_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        KorakWindow      *self)
+{
+  g_autofree char *passphrase = NULL;
+  GtkEditable *row;
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+
+  row = korak_exchange_dialog_get_passphrase_row (dialog);
+  passphrase = g_strdup (gtk_editable_get_text (row));
+  gtk_editable_set_text (row, "");
+  korak_window_apply_changes (self, korak_exchange_dialog_get_path (dialog), passphrase);
+  memset (passphrase, 0, strlen (passphrase));
+}
+
+/**
+ * korak_window_receive_changes:
+ * @path: (nullable): the bundle; NULL asks for it with a file chooser
+ *
+ * Receive Changes…: shows who sent @path, when and how many changes, and
+ * asks for the passphrase; "apply" applies it. Returns that dialog, or NULL
+ * (a file chooser, or the reason @path cannot be used, is shown instead).
+ */
+AdwMessageDialog *
+korak_window_receive_changes (KorakWindow *self,
+                              const char  *path)
+{
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+
+  if (self->store == NULL || self->restoring || self->receiving)
+    return NULL;
+
+  if (path == NULL)
+    {
+      GtkFileChooserNative *chooser;
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      chooser = gtk_file_chooser_native_new (_("Receive Changes"), GTK_WINDOW (self),
+                                             GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+      gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+      gtk_file_filter_set_name (filter, _("Korak change bundles"));
+      gtk_file_filter_add_suffix (filter, KORAK_EXCHANGE_BUNDLE_SUFFIX + 1);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_signal_connect_swapped (chooser, "response", G_CALLBACK (on_bundle_chosen_cb), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return NULL;
+    }
+
+  if (!(dialog = korak_exchange_receive_dialog_new (GTK_WINDOW (self), self->store, path, &error)))
+    {
+      korak_show_error_dialog (GTK_WIDGET (self), korak_exchange_error_heading (error, FALSE), error->message);
+      return NULL;
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_receive_response_cb), self, 0);
+  return dialog;
+}
+
+static void
+on_bundle_chosen_cb (KorakWindow          *self,
+                     int                   response,
+                     GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        korak_window_receive_changes (self, path);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+receive_changes_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  korak_window_receive_changes (KORAK_WINDOW (widget), NULL);
+}
+
+/* The dialog of the last receive: its result, or why nothing was applied. */
+GtkWidget *
+korak_window_get_exchange_result (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->exchange_result;
+}
+
+KorakConflictsPage *
+korak_window_get_conflicts_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  ensure_views (self, "conflicts");
+  return self->conflicts_page;
+}
+
+/* The count beside Conflicts in the sidebar (0: the row is hidden). */
+gint64
+korak_window_get_n_conflicts (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), 0);
+  return self->n_conflicts;
+}
+
+GtkWidget *
+korak_window_get_conflicts_row (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->conflicts_row;
 }
 
 /* -------------------------------------------------------- quick check */
@@ -885,6 +1295,20 @@ retry_action (GtkWidget  *widget,
     korak_window_open_database (self, path);
 }
 
+/* A note or translation was stored somewhere (a profile's Notes tab, a
+ * cohort's notes): the review count and list follow. */
+static void
+notes_changed_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  KorakWindow *self = KORAK_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->review_queue != NULL && !korak_review_queue_reload (self->review_queue, &error))
+    window_toast (self, error->message, 5);
+}
+
 static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
@@ -931,6 +1355,8 @@ forward_action (GtkWidget  *widget,
     {
       if (in_session)
         korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page));
+      else if (g_strcmp0 (view, "review") == 0 && self->review_ready)
+        gtk_widget_activate_action (GTK_WIDGET (self->review_page), "review.save", NULL);
       else
         gtk_widget_activate_action (GTK_WIDGET (korak_participants_page_get_profile (self->participants_page)),
                                     "profile.save", NULL);
@@ -950,6 +1376,11 @@ korak_window_close_request (GtkWindow *window)
       window_toast (self, _("Wait a moment: the backup is being restored."), 3);
       return TRUE;
     }
+  if (self->receiving)
+    {
+      window_toast (self, _("Wait a moment: the changes are being applied."), 3);
+      return TRUE;
+    }
 
   /* Unsaved profile edits and registers are saved on close; an invalid one
    * keeps the window open with the reason shown. */
@@ -960,6 +1391,8 @@ korak_window_close_request (GtkWindow *window)
   if (self->schedule_ready &&
       korak_session_page_has_changes (korak_schedule_page_get_session_page (self->schedule_page)) &&
       !korak_session_page_save (korak_schedule_page_get_session_page (self->schedule_page)))
+    return TRUE;
+  if (self->review_ready && !korak_review_page_save (self->review_page))
     return TRUE;
 
   if (self->settings != NULL)
@@ -982,6 +1415,7 @@ korak_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_weak_pointer (&self->exchange_result);
   if (self->preferences != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *)&self->preferences);
@@ -993,6 +1427,11 @@ korak_window_dispose (GObject *object)
   self->cohorts_page = NULL;
   self->attendance_page = NULL;
   self->today_page = NULL;
+  self->review_page = NULL;
+  self->conflicts_page = NULL;
+  if (self->review_queue != NULL)
+    g_signal_handlers_disconnect_by_data (self->review_queue, self);
+  g_clear_object (&self->review_queue);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -1035,6 +1474,12 @@ korak_window_class_init (KorakWindowClass *klass)
     g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
 
+  /* Received changes were applied (TRUE), or refused: the database is open
+   * again and the result dialog shown. */
+  signals[RECEIVED] =
+    g_signal_new ("received", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
   g_type_ensure (KORAK_TYPE_PARTICIPANTS_PAGE);
   g_type_ensure (KORAK_TYPE_RECOVERY_PAGE);
 
@@ -1046,6 +1491,7 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, participants_row);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, review_badge);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, error_page);
@@ -1057,6 +1503,11 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, cohorts_bin);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, attendance_bin);
   gtk_widget_class_bind_template_child (widget_class, KorakWindow, today_bin);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, review_bin);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, conflicts_bin);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, conflicts_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, conflicts_badge);
+  gtk_widget_class_bind_template_child (widget_class, KorakWindow, busy_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recovery_restore_cb);
 
@@ -1067,6 +1518,9 @@ korak_window_class_init (KorakWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-participant", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, forward_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, forward_action);
+  gtk_widget_class_install_action (widget_class, "win.notes-changed", NULL, notes_changed_action);
+  gtk_widget_class_install_action (widget_class, "win.send-changes", NULL, send_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.receive-changes", NULL, receive_changes_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-participant", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
@@ -1172,6 +1626,22 @@ korak_window_get_attendance_page (KorakWindow *self)
   return self->attendance_page;
 }
 
+KorakReviewPage *
+korak_window_get_review_page (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  ensure_views (self, "review");
+  return self->review_page;
+}
+
+/* The translations waiting for review, or NULL while no database is open. */
+KorakReviewQueue *
+korak_window_get_review_queue (KorakWindow *self)
+{
+  g_return_val_if_fail (KORAK_IS_WINDOW (self), NULL);
+  return self->review_queue;
+}
+
 const char *
 korak_window_get_error_message (KorakWindow *self)
 {
@@ -1204,18 +1674,36 @@ korak_window_get_help_page (KorakWindow *self)
     { "cohorts",      "cohorts" },
     { "attendance",   "attendance" },
     { "review",       "notes" },
+    { "conflicts",    "exchange" },
   };
   const char *state, *view;
 
   g_return_val_if_fail (KORAK_IS_WINDOW (self), "index");
 
   state = gtk_stack_get_visible_child_name (self->main_stack);
+  if (g_strcmp0 (state, "busy") == 0 && self->receiving)
+    return "exchange";
   if (g_strcmp0 (state, "recovery") == 0 || g_strcmp0 (state, "busy") == 0)
     return "backups";
   if (g_strcmp0 (state, "main") != 0)
     return "index";
 
   view = gtk_stack_get_visible_child_name (self->view_stack);
+
+  /* In a participant's profile, the page of the tab on screen. */
+  if (g_strcmp0 (view, "participants") == 0 && self->participants_page != NULL)
+    {
+      KorakProfilePage *profile = korak_participants_page_get_profile (self->participants_page);
+      const char *tab = profile ? korak_profile_page_get_view (profile) : NULL;
+
+      if (g_strcmp0 (tab, "progress") == 0)
+        return "progress";
+      if (g_strcmp0 (tab, "plan") == 0 || g_strcmp0 (tab, "journal") == 0)
+        return "plans";
+      if (g_strcmp0 (tab, "notes") == 0)
+        return "notes";
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (g_strcmp0 (view, pages[i].view) == 0)
       return pages[i].page;

@@ -11,8 +11,10 @@
 
 #include "korak-attendance-page.h"
 #include "korak-cohorts-page.h"
+#include "korak-conflicts-page.h"
 #include "korak-participants-page.h"
 #include "korak-recovery-page.h"
+#include "korak-review-page.h"
 #include "korak-schedule-page.h"
 #include "korak-today-page.h"
 #include "korak-store.h"
@@ -35,6 +37,8 @@ KorakSchedulePage     *korak_window_get_schedule_page     (KorakWindow    *self)
 KorakCohortsPage      *korak_window_get_cohorts_page      (KorakWindow    *self);
 KorakAttendancePage   *korak_window_get_attendance_page   (KorakWindow    *self);
 KorakTodayPage        *korak_window_get_today_page        (KorakWindow    *self);
+KorakReviewPage       *korak_window_get_review_page       (KorakWindow    *self);
+KorakReviewQueue      *korak_window_get_review_queue      (KorakWindow    *self);
 void                   korak_window_show_view             (KorakWindow    *self,
                                                            const char     *name);
 void                   korak_window_show_preferences      (KorakWindow    *self);
@@ -58,5 +62,17 @@ void                   korak_window_restore_backup        (KorakWindow    *self,
 const char            *korak_window_get_safety_copy       (KorakWindow    *self);
 void                   korak_window_show_toast            (KorakWindow    *self,
                                                            const char     *title);
+
+/* Offline desks: Send Changes…, Receive Changes… and the Conflicts view. */
+AdwMessageDialog      *korak_window_send_changes          (KorakWindow    *self);
+AdwMessageDialog      *korak_window_receive_changes       (KorakWindow    *self,
+                                                           const char     *path);
+void                   korak_window_apply_changes         (KorakWindow    *self,
+                                                           const char     *path,
+                                                           const char     *passphrase);
+GtkWidget             *korak_window_get_exchange_result   (KorakWindow    *self);
+KorakConflictsPage    *korak_window_get_conflicts_page    (KorakWindow    *self);
+gint64                 korak_window_get_n_conflicts       (KorakWindow    *self);
+GtkWidget             *korak_window_get_conflicts_row     (KorakWindow    *self);
 
 G_END_DECLS
