@@ -232,9 +232,11 @@ log_statement (const char *table,
                const char *old_json,
                const char *new_json)
 {
-  return g_strdup_printf ("INSERT INTO audit_log (id, seq, staff_id, staff_name, table_name, row_id, "
+  /* The log never leaves this desk, so its rows take the next id rather
+   * than a random one: appended, not scattered over the table, which
+   * halves the cost of logging a large bundle from another desk. */
+  return g_strdup_printf ("INSERT INTO audit_log (seq, staff_id, staff_name, table_name, row_id, "
                           "participant_id, action, old_values, new_values) VALUES ("
-                          "(random() & 4611686018427387903) + 1, "
                           "(SELECT coalesce(max(seq), 0) + 1 FROM audit_log), "
                           "nullif(korak_actor_id(), 0), korak_actor_name(), "
                           "'%s', %s.id, %s, '%s', %s, %s);",
