@@ -579,17 +579,6 @@ read_note (sqlite3_stmt *stmt)
   return r;
 }
 
-static gboolean
-step_failed (KorakStore  *store,
-             int          rc,
-             GError     **error)
-{
-  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
-    return FALSE;
-  korak_store_set_error (store, rc, error);
-  return TRUE;
-}
-
 /* The notes @stmt selects (NOTE_COLUMNS), in its order. */
 static GPtrArray *
 read_notes (KorakStore    *store,
@@ -609,7 +598,7 @@ read_notes (KorakStore    *store,
         g_hash_table_insert (by_id, &note->id, note);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&notes);
@@ -637,7 +626,7 @@ read_translations_into (KorakStore    *store,
     }
   sqlite3_reset (stmt);
 
-  return !step_failed (store, rc, error);
+  return korak_store_step_ok (store, rc, error);
 }
 
 GPtrArray *
@@ -738,7 +727,7 @@ get_translation (KorakStore  *store,
   if (rc == SQLITE_ROW)
     record = read_translation (stmt, 0);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   if (record == NULL)
     g_set_error_literal (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
@@ -827,7 +816,7 @@ row_exists (KorakStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return FALSE;
 
   *exists = rc == SQLITE_ROW;
@@ -1133,7 +1122,7 @@ read_current (KorakStore  *store,
       current->translator_id = sqlite3_column_int64 (stmt, 5);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return FALSE;
   if (rc != SQLITE_ROW)
     {
@@ -1183,7 +1172,7 @@ note_language (KorakStore  *store,
   if (rc == SQLITE_ROW)
     language = korak_column_dup (stmt, 0);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   if (language == NULL)
     g_set_error_literal (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
@@ -1533,7 +1522,7 @@ korak_store_list_translation_versions (KorakStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (versions, read_translation (stmt, 0));
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&versions);
@@ -1583,7 +1572,7 @@ korak_store_list_review_queue (KorakStore  *store,
       g_ptr_array_add (queue, note);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&queue);
@@ -1607,7 +1596,7 @@ korak_store_count_review_queue (KorakStore  *store,
   if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return -1;
 
   return count;

@@ -498,17 +498,6 @@ korak_due_record_free (KorakDueRecord *record)
 
 /* ----------------------------------------------------------------- helpers */
 
-static gboolean
-step_failed (KorakStore  *store,
-             int          rc,
-             GError     **error)
-{
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return FALSE;
-  korak_store_set_error (store, rc, error);
-  return TRUE;
-}
-
 static gint64
 active_enrolment (KorakStore  *store,
                   gint64       participant_id,
@@ -527,7 +516,7 @@ active_enrolment (KorakStore  *store,
   if (rc == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return -1;
   return id;
 }
@@ -545,7 +534,7 @@ participant_exists (KorakStore  *store,
   sqlite3_bind_int64 (stmt, 1, participant_id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return FALSE;
   if (rc != SQLITE_ROW)
     {
@@ -594,7 +583,7 @@ korak_store_get_plan (KorakStore  *store,
       record->last_review_date = korak_column_dup (stmt, 8);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   if (record->id == 0)
     return g_steal_pointer (&record);
@@ -614,7 +603,7 @@ korak_store_get_plan (KorakStore  *store,
       b->remark = korak_column_dup (stmt, 2);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   /* Goals, then their steps */
@@ -636,7 +625,7 @@ korak_store_get_plan (KorakStore  *store,
       g_ptr_array_add (record->goals, goal);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   for (guint i = 0; i < record->goals->len; i++)
@@ -659,7 +648,7 @@ korak_store_get_plan (KorakStore  *store,
           g_ptr_array_add (goal->steps, step);
         }
       sqlite3_reset (stmt);
-      if (step_failed (store, rc, error))
+      if (!korak_store_step_ok (store, rc, error))
         return NULL;
     }
 
@@ -680,7 +669,7 @@ korak_store_get_plan (KorakStore  *store,
       a->done_date = korak_column_dup (stmt, 4);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&record);
@@ -1011,7 +1000,7 @@ activity_name (KorakStore  *store,
   if (rc == SQLITE_ROW)
     name = korak_column_dup (stmt, 0);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   if (name == NULL)
     g_set_error_literal (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_INVALID,
@@ -1460,7 +1449,7 @@ korak_store_list_plan_history (KorakStore  *store,
       g_ptr_array_add (records, r);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   /* SQLite's JSON functions read the changes back. */
@@ -1488,7 +1477,7 @@ korak_store_list_plan_history (KorakStore  *store,
           r->n_changes++;
         }
       sqlite3_reset (stmt);
-      if (step_failed (store, rc, error))
+      if (!korak_store_step_ok (store, rc, error))
         return NULL;
       if (r->n_changes == 0)
         g_string_append (summary, _("No changes"));
@@ -1612,7 +1601,7 @@ read_journal (KorakStore    *store,
       g_ptr_array_add (records, r);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   return g_steal_pointer (&records);
 }
@@ -1708,7 +1697,7 @@ korak_store_end_enrolment (KorakStore             *store,
       cohort_end = korak_column_dup (stmt, 2);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return FALSE;
   if (enrolment_id == 0)
     {
@@ -1821,7 +1810,7 @@ korak_store_get_follow_up (KorakStore  *store,
   if (rc == SQLITE_ROW)
     r = read_follow_up (stmt);
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   if (r == NULL)
     g_set_error_literal (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_NOT_FOUND,
@@ -1847,7 +1836,7 @@ korak_store_list_follow_ups (KorakStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, read_follow_up (stmt));
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   return g_steal_pointer (&records);
 }
@@ -1951,7 +1940,7 @@ list_due (KorakStore  *store,
       g_ptr_array_add (records, r);
     }
   sqlite3_reset (stmt);
-  if (step_failed (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   return g_steal_pointer (&records);
 }

@@ -41,19 +41,6 @@ static const guint8 png_signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, 
 
 /* ---------------------------------------------------------------- helpers */
 
-/* TRUE for SQLITE_ROW and SQLITE_DONE; sets @error otherwise. */
-static gboolean
-step_ok (KorakStore  *store,
-         int          rc,
-         GError     **error)
-{
-  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-    return TRUE;
-
-  korak_store_set_error (store, rc, error);
-  return FALSE;
-}
-
 static double
 session_hours (const char *start,
                const char *end)
@@ -118,7 +105,7 @@ read_cohort_head (KorakStore  *store,
       head->mediator_name = korak_column_dup (stmt, 6);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return FALSE;
   if (rc == SQLITE_DONE)
     {
@@ -193,7 +180,7 @@ korak_store_get_organisation (KorakStore  *store,
       record->paper = korak_column_dup (stmt, 5);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   if (record->paper == NULL)
@@ -606,7 +593,7 @@ read_certificates (KorakStore    *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (records, certificate_from_row (stmt));
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   return g_steal_pointer (&records);
 }
@@ -716,7 +703,7 @@ next_serial (KorakStore  *store,
   if (rc == SQLITE_ROW)
     last = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
@@ -789,7 +776,7 @@ collect_certificate (KorakStore  *store,
       record->mentor_name = korak_column_dup (stmt, 11);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   if (rc == SQLITE_DONE)
     {
@@ -825,7 +812,7 @@ collect_certificate (KorakStore  *store,
   if (rc == SQLITE_ROW)
     record->hours = sqlite3_column_double (stmt, 0);
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   if (g_str_equal (kind, KORAK_CERTIFICATE_PARTICIPATION) && record->hours <= 0)
@@ -858,7 +845,7 @@ collect_certificate (KorakStore  *store,
       g_ptr_array_add (record->modules, m);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   /* The areas scored in an assessment during the enrolment. */
@@ -874,7 +861,7 @@ collect_certificate (KorakStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (areas, korak_column_dup (stmt, 0));
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   g_ptr_array_add (areas, NULL);
   record->competencies = (GStrv)g_ptr_array_free (g_steal_pointer (&areas), FALSE);
@@ -995,7 +982,7 @@ korak_store_issue_certificate (KorakStore  *store,
       enrolment_id = sqlite3_column_int64 (stmt, 1);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     goto failed;
   if (!exists)
     {
@@ -1065,7 +1052,7 @@ korak_store_issue_cohort_certificates (KorakStore  *store,
       g_array_append_val (enrolments, id);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     goto failed;
 
   for (guint i = 0; i < enrolments->len; i++)
@@ -1196,7 +1183,7 @@ korak_store_get_sign_in_sheet (KorakStore  *store,
       g_ptr_array_add (sheet->sessions, s);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   /* Enrolled that day: started by then and not ended (withdrawn, exited,
@@ -1221,7 +1208,7 @@ korak_store_get_sign_in_sheet (KorakStore  *store,
       g_ptr_array_add (sheet->people, p);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   return g_steal_pointer (&sheet);
@@ -1415,7 +1402,7 @@ korak_store_get_monthly_attendance (KorakStore  *store,
       g_array_append_val (sessions, s);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   /* Days with a group session, and their scheduled hours; sessions are in
@@ -1487,7 +1474,7 @@ korak_store_get_monthly_attendance (KorakStore  *store,
       g_array_append_val (person->spans, span);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   n_people = people->len;
@@ -1518,7 +1505,7 @@ korak_store_get_monthly_attendance (KorakStore  *store,
       mark->hours = sqlite3_column_double (stmt, 3);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   for (guint r = 0; r < n_people; r++)
@@ -1726,7 +1713,7 @@ area_changes (KorakStore  *store,
         }
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
   flush_person (person, sums);
 
@@ -1794,7 +1781,7 @@ korak_store_get_cohort_outcomes (KorakStore  *store,
       outcomes->positive_exits = sqlite3_column_int (stmt, 5);
     }
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   if (!(stmt = korak_store_prepare (store,
@@ -1807,7 +1794,7 @@ korak_store_get_cohort_outcomes (KorakStore  *store,
   if (rc == SQLITE_ROW)
     outcomes->hours = sqlite3_column_double (stmt, 0);
   sqlite3_reset (stmt);
-  if (!step_ok (store, rc, error))
+  if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
   if (!(outcomes->exits = korak_store_cohort_exits (store, cohort_id, error)))

@@ -27,6 +27,9 @@ gboolean      korak_store_exec          (KorakStore  *self,
 gboolean      korak_store_step_done     (KorakStore    *self,
                                          sqlite3_stmt  *stmt,
                                          GError       **error);
+gboolean      korak_store_step_ok       (KorakStore    *self,
+                                         int            rc,
+                                         GError       **error);
 gboolean      korak_store_delete_by_id  (KorakStore  *self,
                                          const char  *sql,
                                          gint64       id,

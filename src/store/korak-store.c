@@ -1419,3 +1419,22 @@ korak_time_minutes (const char *time)
 
   return ((time[0] - '0') * 10 + (time[1] - '0')) * 60 + (time[3] - '0') * 10 + (time[4] - '0');
 }
+
+/**
+ * korak_store_step_ok:
+ * @rc: what sqlite3_step() returned
+ *
+ * Returns: %TRUE for a row or the end of the rows; otherwise sets @error
+ *   from @rc and returns %FALSE.
+ */
+gboolean
+korak_store_step_ok (KorakStore  *self,
+                     int          rc,
+                     GError     **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    return TRUE;
+
+  korak_store_set_error (self, rc, error);
+  return FALSE;
+}
