@@ -636,13 +636,15 @@ test_backup_restore (Fixture       *fixture,
   g_autofree char *safety = NULL;
   g_autofree char *check = NULL;
   g_autofree char *newest = NULL;
-  gint64 kept_id, later_id;
+  gint64 kept_id, later_id, desk_before;
   sqlite3 *db;
 
   kept_id = add_person (store, "Ana", "Pred");
   backup = make_backup (store, fixture->backups);
   later_id = add_person (store, "Berta", "Po");
   g_assert_cmpint (korak_store_count_rows (store, "participant", NULL), ==, DEMO_PEOPLE + 2);
+
+  desk_before = korak_store_get_desk_id (store);
 
   /* The caller closes its store first. */
   g_clear_object (&store);
@@ -659,6 +661,18 @@ test_backup_restore (Fixture       *fixture,
   g_assert_cmpint (korak_store_count_rows (store, "participant", NULL), ==, DEMO_PEOPLE + 1);
   g_assert_true (has_person (store, kept_id));
   g_assert_false (has_person (store, later_id));
+  /* A new desk identity, so the next change cannot take a number the
+   * desk had already given another change; the old one is another desk's. */
+  g_assert_cmpint (korak_store_get_desk_id (store), !=, desk_before);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM desk WHERE id = %lld AND is_local = 0 AND seq > 0",
+                                            (long long) desk_before);
+
+    g_assert_cmpint (korak_store_count_rows (store, "desk", NULL), ==, 2);
+    db = raw_open_ro (fixture->db_path);
+    g_assert_cmpint (raw_int (db, sql), ==, 1);
+    sqlite3_close (db);
+  }
   check = korak_store_integrity_check (store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (check, ==, "ok");

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "korak-backup.h"
+#include "korak-exchange.h"
 #include "korak-store-private.h"
 
 /*
@@ -1475,6 +1476,17 @@ korak_backup_restore (const char  *backup_path,
     }
 
   g_debug ("Restored %s from %s", database_path, backup_path);
+
+  /* The restored desk would number its next changes as ones it may have
+   * sent already: it takes a new identity. Should that fail, the exchange
+   * still notices and says so, so the restore itself stands. */
+  {
+    g_autoptr(KorakStore) store = korak_store_open (database_path, &local_error);
+
+    if (store == NULL || !korak_exchange_renew_after_restore (store, &local_error))
+      g_warning ("The restored desk keeps its identity: %s", local_error->message);
+    g_clear_error (&local_error);
+  }
 
   if (out_safety_copy != NULL)
     *out_safety_copy = g_steal_pointer (&safety);

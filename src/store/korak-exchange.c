@@ -1455,6 +1455,24 @@ failed:
   return FALSE;
 }
 
+gboolean
+korak_exchange_renew_after_restore (KorakStore  *store,
+                                    GError     **error)
+{
+  g_auto(LocalDesk) desk = { 0 };
+
+  g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
+
+  if (!read_local_desk (store, &desk, error))
+    return FALSE;
+
+  /* A desk that never made a change has no numbers to repeat. */
+  if (desk.seq == 0)
+    return TRUE;
+
+  return korak_exchange_init_desk (store, desk.name, error);
+}
+
 /* ---------------------------------------------------------------- crypto */
 
 static gboolean

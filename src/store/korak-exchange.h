@@ -62,6 +62,10 @@ GPtrArray  *korak_exchange_list_desks    (KorakStore  *store,
 gboolean    korak_exchange_init_desk     (KorakStore  *store,
                                           const char  *name,
                                           GError     **error);
+/* After a backup was restored into @store: a desk that had made changes
+ * takes a new identity under its own name (korak_exchange_init_desk()). */
+gboolean    korak_exchange_renew_after_restore (KorakStore  *store,
+                                                GError     **error);
 gboolean    korak_exchange_set_desk_name (KorakStore  *store,
                                           const char  *name,
                                           GError     **error);
