@@ -502,10 +502,12 @@ test_migrate_from_1 (void)
   g_assert_no_error (error);
   /* Opening runs every later step too: migration 2, then 3 (competency areas),
    * 4 (plans, journal order, follow-ups), 5 (paper size, certificates), 6 (audit triggers)
-   * 7 (multilingual notes), 8 (the exchange between desks) and 9 (audit log appended, not scattered). */
-  g_assert_cmpint (korak_store_get_schema_version (store), ==, 9);
-  g_assert_cmpint (KORAK_STORE_SCHEMA_VERSION, ==, 9);
-  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 9);
+   * 7 (multilingual notes), 8 (the exchange between desks), 9 (audit log appended, not scattered) and
+   * 10 (mediators, linked notes, scale descriptions). */
+  g_assert_cmpint (korak_store_get_schema_version (store), ==, 10);
+  g_assert_cmpint (KORAK_STORE_SCHEMA_VERSION, ==, 10);
+  g_assert_cmpint (query_int (store, "PRAGMA user_version"), ==, 10);
+  g_assert_cmpint (count_rows (store, "competency_band"), ==, 40);
   g_assert_cmpint (count_rows (store, "activity"), ==, 15);
   g_assert_cmpint (count_rows (store, "competency_area"), ==, 10);
   g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "korak-audit-private.h"
+#include "korak-scales-private.h"
 #include "korak-store-private.h"
 
 /*
@@ -705,6 +706,69 @@ static const char migration_8[] =
   "  digest BLOB PRIMARY KEY\n"
   ") WITHOUT ROWID;\n";
 
+/* Interpreting made visible. Sessions (group and individual hours),
+ * assessments and notes say which mediator was there (mediator_present
+ * alone, on a session of before, means "a mediator, not recorded which")
+ * and the language the conversation ran in (a tag). A note or its
+ * translation can be about a goal or a small win: that note's reviewed
+ * translation is the goal's text in the participant's language on a
+ * bilingual document. competency_band: the words for each band of an
+ * area's 1–10 scale, with typed translations; seeded in C
+ * (korak_scales_seed()). */
+static const char migration_10[] =
+  "ALTER TABLE session ADD COLUMN mediator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL;\n"
+  "ALTER TABLE session ADD COLUMN conversation_language TEXT;\n"
+  "ALTER TABLE assessment ADD COLUMN mediator_present INTEGER NOT NULL DEFAULT 0 CHECK (mediator_present IN (0,1));\n"
+  "ALTER TABLE assessment ADD COLUMN mediator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL;\n"
+  "ALTER TABLE assessment ADD COLUMN conversation_language TEXT;\n"
+  "ALTER TABLE note ADD COLUMN mediator_present INTEGER NOT NULL DEFAULT 0 CHECK (mediator_present IN (0,1));\n"
+  "ALTER TABLE note ADD COLUMN mediator_id INTEGER REFERENCES staff(id) ON DELETE SET NULL;\n"
+  "ALTER TABLE note ADD COLUMN conversation_language TEXT;\n"
+  "ALTER TABLE note ADD COLUMN goal_id INTEGER REFERENCES goal(id) ON DELETE CASCADE;\n"
+  "ALTER TABLE note ADD COLUMN journal_entry_id INTEGER REFERENCES journal_entry(id) ON DELETE CASCADE;\n"
+  "CREATE INDEX note_goal ON note(goal_id) WHERE goal_id IS NOT NULL;\n"
+  "CREATE INDEX note_journal_entry ON note(journal_entry_id) WHERE journal_entry_id IS NOT NULL;\n"
+  "CREATE INDEX session_mediator ON session(mediator_id, date) WHERE mediator_id IS NOT NULL;\n"
+
+  "CREATE TABLE competency_band (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  area_id INTEGER NOT NULL REFERENCES competency_area(id) ON DELETE CASCADE,\n"
+  "  score_from INTEGER NOT NULL CHECK (score_from BETWEEN 1 AND 10),\n"
+  "  score_to INTEGER NOT NULL CHECK (score_to BETWEEN 1 AND 10),\n"
+  "  description TEXT NOT NULL CHECK (length(trim(description)) > 0),\n"
+  EDITED_THEN_CONSTRAINTS
+  "  CHECK (score_to >= score_from),\n"
+  "  UNIQUE (area_id, score_from)\n"
+  ");\n"
+  "CREATE TABLE competency_band_translation (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  band_id INTEGER NOT NULL REFERENCES competency_band(id) ON DELETE CASCADE,\n"
+  "  language TEXT NOT NULL CHECK (length(language) > 0),\n"
+  "  text TEXT NOT NULL CHECK (length(trim(text)) > 0),\n"
+  EDITED_THEN_CONSTRAINTS
+  "  UNIQUE (band_id, language)\n"
+  ");\n";
+
+static gboolean
+migrate_10 (sqlite3  *db,
+            GError  **error)
+{
+  /* A session that had "a mediator" had the cohort's, most likely. */
+  int rc = sqlite3_exec (db,
+                         "UPDATE session SET mediator_id = (SELECT c.mediator_id FROM cohort c "
+                         "                                  WHERE c.id = session.cohort_id) "
+                         "WHERE mediator_present = 1 AND mediator_id IS NULL",
+                         NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      korak_error_from_sqlite (db, rc, error);
+      return FALSE;
+    }
+
+  return korak_scales_seed (db, error) && korak_audit_create_triggers (db, error);
+}
+
 typedef struct
 {
   int         version;
@@ -726,6 +790,7 @@ static const Migration migrations[] = {
   /* The audit triggers append to the log (sequential ids) instead of
    * scattering rows by random ids: the log never travels between desks. */
   { 9, "", korak_audit_create_triggers },
+  { 10, migration_10, migrate_10 },
 };
 
 gboolean

@@ -38,7 +38,7 @@ typedef enum
 } KorakStoreError;
 
 /* The schema version this build writes; see korak-migrations.c. */
-#define KORAK_STORE_SCHEMA_VERSION 9
+#define KORAK_STORE_SCHEMA_VERSION 10
 
 #define KORAK_TYPE_STORE (korak_store_get_type ())
 
