@@ -22,6 +22,9 @@ fi
 SRCDIR=$(cd "$1" && pwd)
 PODIR="$SRCDIR/po"
 COMPLETE_LANGS=(sl hr pl)    # languages that must be 100% translated
+# sq, ar and fa translate the printed documents' fixed text only: the
+# bilingual documents offer a language only when that text is complete, and
+# tests/test-bilingual.c checks the documents the issue names.
 PACKAGE=korak
 
 for tool in xgettext msgmerge msgfmt msgattrib; do
@@ -42,6 +45,7 @@ XGETTEXT_ARGS=(
   --from-code=UTF-8 --add-comments
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2
   --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3
+  --keyword=tr_plural:2,3
   --flag=N_:1:pass-c-format --flag=C_:2:pass-c-format --flag=NC_:2:pass-c-format
   --flag=g_dngettext:2:pass-c-format --flag=g_strdup_printf:1:c-format
   --flag=g_string_printf:2:c-format --flag=g_string_append_printf:2:c-format

@@ -17,6 +17,7 @@
 #include "korak-cli-private.h"
 #include "korak-crash-test.h"
 #include "korak-date.h"
+#include "korak-notes.h"
 #include "korak-reports.h"
 #include "korak-store-private.h"
 
@@ -127,6 +128,46 @@ print_certificate (const KorakCertificateRecord *record)
   g_print (_("Hours attended:    %.1f\n"), record->hours);
 }
 
+/* ------------------------------------------------------------- languages */
+
+/* --language and --layout: a second language for a plan, progress report
+ * or certificate. The language may be a tag or a name ("ar", "Arabic",
+ * "arabščina"); whether the document is translated into it is checked when
+ * it is made. */
+static gboolean
+parse_bilingual (const char      *language,
+                 const char      *layout,
+                 KorakBilingual  *bilingual,
+                 char           **tag)
+{
+  bilingual->language = NULL;
+  bilingual->layout = KORAK_BILINGUAL_SIDE_BY_SIDE;
+
+  if (layout != NULL && g_str_equal (layout, "stacked"))
+    bilingual->layout = KORAK_BILINGUAL_STACKED;
+  else if (layout != NULL && !g_str_equal (layout, "side"))
+    {
+      korak_cli_print_error (_("The layout of a document in two languages is “side” (side by side) or “stacked” (one above the other)."));
+      return FALSE;
+    }
+
+  if (language == NULL || *language == '\0')
+    return TRUE;
+
+  *tag = korak_language_from_text (language);
+  if (*tag == NULL)
+    *tag = korak_language_normalize (language);
+  if (*tag == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a language Korak knows. Give a language tag such as “sq” or “ar”."), language);
+
+      korak_cli_print_error (message);
+      return FALSE;
+    }
+  bilingual->language = *tag;
+  return TRUE;
+}
+
 /* ----------------------------------------------------------- certificate */
 
 int
@@ -141,10 +182,14 @@ korak_cli_certificate (int    argc,
   g_autofree char *verify = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *tag = NULL;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(KorakStore) store = NULL;
   g_autoptr(KorakDocument) document = NULL;
   g_autoptr(GError) error = NULL;
+  KorakBilingual bilingual;
   int sources;
   const GOptionEntry entries[] = {
     { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database,
@@ -161,6 +206,10 @@ korak_cli_certificate (int    argc,
       N_("participation or completion (default: completion)"), N_("KIND") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("Date of issue, YYYY-MM-DD (default: today)"), N_("DATE") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("Print the certificate in this language too, e.g. sq or ar"), N_("LANGUAGE") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,
+      N_("With --language: side (side by side, the default) or stacked (one above the other)"), N_("LAYOUT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The PDF file to write"), N_("FILE") },
     { NULL }
@@ -176,6 +225,13 @@ korak_cli_certificate (int    argc,
   if (sources != 1)
     {
       korak_cli_print_error (_("Give exactly one of --participant, --cohort, --serial or --verify."));
+      return EXIT_USAGE;
+    }
+  if (!parse_bilingual (language, layout, &bilingual, &tag))
+    return EXIT_USAGE;
+  if (bilingual.language != NULL && participant == NULL && serial == NULL)
+    {
+      korak_cli_print_error (_("A certificate in two languages is printed one at a time: use --language with --participant or --serial."));
       return EXIT_USAGE;
     }
   if (verify == NULL && output == NULL)
@@ -226,10 +282,14 @@ korak_cli_certificate (int    argc,
         {
           gint64 id = korak_cli_lookup (store, KORAK_CLI_PARTICIPANT, participant, &error);
 
+          /* Not issued into the register when it cannot be printed as asked. */
+          if (id != 0 && bilingual.language != NULL &&
+              !korak_report_check_language (store, KORAK_REPORT_CERTIFICATE, id, bilingual.language, &error))
+            id = 0;
           if (id != 0)
             record = korak_store_issue_certificate (store, id, kind, date, &error);
         }
-      if (record == NULL || !(document = korak_report_certificate (store, record, &error)))
+      if (record == NULL || !(document = korak_report_certificate_bilingual (store, record, &bilingual, &error)))
         {
           korak_cli_print_error (error->message);
           return EXIT_FAILURE;
@@ -306,6 +366,10 @@ korak_cli_report (int    argc,
   g_autofree char *cohort = NULL;
   g_autofree char *month = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *tag = NULL;
+  KorakBilingual bilingual;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(KorakStore) store = NULL;
   g_autoptr(KorakDocument) document = NULL;
@@ -326,10 +390,18 @@ korak_cli_report (int    argc,
       N_("The month of an attendance report, YYYY-MM"), N_("MONTH") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("The session day of a sign-in sheet, YYYY-MM-DD"), N_("DATE") },
+    { "language", 'l', 0, G_OPTION_ARG_STRING, &language,
+      N_("Print a plan or progress report in this language too, e.g. ar or sq"), N_("LANGUAGE") },
+    { "layout", 0, 0, G_OPTION_ARG_STRING, &layout,
+      N_("With --language: side (side by side, the default) or stacked (one above the other)"), N_("LAYOUT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The PDF file to write"), N_("FILE") },
     { NULL }
   };
+
+  /* "report mediator-hours" has options of its own. */
+  if (argc > 1 && g_strcmp0 (argv[1], "mediator-hours") == 0)
+    return korak_cli_report_mediator_hours (argc - 1, argv + 1);
 
   context = korak_cli_command_context (_("Writes a report to a PDF: a cohort’s monthly attendance, its "
                                          "outcomes, a sign-in sheet for a session day, or a participant’s "
@@ -351,6 +423,13 @@ korak_cli_report (int    argc,
   if (output == NULL)
     {
       korak_cli_print_error (_("Give the PDF file to write with --output."));
+      return EXIT_USAGE;
+    }
+  if (!parse_bilingual (language, layout, &bilingual, &tag))
+    return EXIT_USAGE;
+  if (bilingual.language != NULL && !(needs & NEEDS_PARTICIPANT))
+    {
+      korak_cli_print_error (_("Only the plan and the progress report can be printed in two languages."));
       return EXIT_USAGE;
     }
   if ((needs & NEEDS_COHORT) && cohort == NULL)
@@ -397,9 +476,9 @@ korak_cli_report (int    argc,
   else if (g_str_equal (kind, "sign-in"))
     document = korak_report_sign_in_sheet (store, cohort_id, date, &error);
   else if (g_str_equal (kind, "plan"))
-    document = korak_report_plan (store, participant_id, &error);
+    document = korak_report_plan_bilingual (store, participant_id, &bilingual, &error);
   else
-    document = korak_report_progress (store, participant_id, &error);
+    document = korak_report_progress_bilingual (store, participant_id, &bilingual, &error);
 
   if (document == NULL)
     {

@@ -54,6 +54,9 @@ int             korak_cli_certificate     (int                  argc,
                                            char               **argv);
 int             korak_cli_report          (int                  argc,
                                            char               **argv);
+/* korak-cli-mediators.c: "report mediator-hours". */
+int             korak_cli_report_mediator_hours (int            argc,
+                                                 char         **argv);
 gboolean        korak_cli_bench_documents (KorakStore          *store,
                                            GError             **error);
 

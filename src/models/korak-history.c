@@ -225,6 +225,8 @@ static const ColumnLabel column_labels[] = {
   { "assessor_id", N_("Assessor") },
   { "author_id", N_("Author") },
   { "mediator_present", N_("Mediator present") },
+  { "mediator_id", N_("Mediator") },
+  { "conversation_language", N_("Language of the conversation") },
   { "employer", N_("Employer") },
   { "cancelled_reason", N_("Cancelled") },
   { "months", N_("Months after the exit") },

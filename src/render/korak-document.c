@@ -127,7 +127,8 @@ typedef struct
   KorakTextStyle         style;
   KorakAlign             align;
   char                  *text;        /* text; a field's label */
-  char                  *value;       /* a field's value */
+  char                  *value;       /* a field's value; a pair's second text */
+  char                  *label2;      /* a field's label in the second language */
   KorakTable            *table;
   double                 width;       /* drawing */
   double                 height;      /* drawing; space */
@@ -289,6 +290,10 @@ struct _KorakDocument
 
   GArray               *blocks;       /* Block */
   GPtrArray            *footers;      /* char *, one per section */
+
+  /* Fixed text in the second language of a bilingual document, or NULL */
+  char                 *place_date2;
+  char                 *page_format2;
 
   PangoContext         *context;
   PangoFontDescription *fonts[N_FONTS];
@@ -924,14 +929,67 @@ layout_text_block (KorakDocument *self,
   out->rows = g_new0 (Row, 1);
   out->n_rows = 1;
   row = &out->rows[0];
-  row_init (row, ROW_TEXT, 1);
-  row->cells[0].layout = make_layout (self, (Font) block->style, layout->content_width,
-                                      block->align, block->text);
-  row->cells[0].dim = block->style == KORAK_TEXT_LABEL;
+  if (block->value != NULL)
+    {
+      /* A pair: two columns, each paragraph in its own direction. */
+      double half = floor ((layout->content_width - 2 * COLUMN_GAP) / 2);
+
+      row_init (row, ROW_TEXT, 2);
+      row->cells[0].layout = make_layout (self, (Font) block->style, half, block->align, block->text);
+      row->cells[1].layout = make_layout (self, (Font) block->style, half, block->align, block->value);
+      row->cells[1].x = layout->content_width - half;
+      row->cells[0].dim = row->cells[1].dim = block->style == KORAK_TEXT_LABEL;
+    }
+  else
+    {
+      row_init (row, ROW_TEXT, 1);
+      row->cells[0].layout = make_layout (self, (Font) block->style, layout->content_width,
+                                          block->align, block->text);
+      row->cells[0].dim = block->style == KORAK_TEXT_LABEL;
+    }
   /* Short display lines stay whole; paragraphs break between lines. */
   row->keep = block->style == KORAK_TEXT_HEADING ||
               block->style == KORAK_TEXT_TITLE ||
               block->style == KORAK_TEXT_DISPLAY;
+  row_finish (row);
+}
+
+/* Label, value, and the label in the second language at the other side,
+ * all on one baseline. */
+static void
+layout_field_pair_block (KorakDocument *self,
+                         Layout        *layout,
+                         const Block   *block,
+                         BlockLayout   *out)
+{
+  double label_width = floor (layout->content_width * LABEL_FRACTION * 0.75);
+  double value_width = layout->content_width - 2 * (label_width + COLUMN_GAP);
+  const char *texts[3] = { block->text, block->value, block->label2 };
+  int baselines[3];
+  int top = 0;
+  Row *row;
+
+  out->rows = g_new0 (Row, 1);
+  out->n_rows = 1;
+  row = &out->rows[0];
+  row_init (row, ROW_FIELD, 3);
+  row->keep = TRUE;
+  row->pad = FIELD_PAD_Y;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      Cell *cell = &row->cells[i];
+
+      cell->layout = make_layout (self, i == 1 ? FONT_BODY : FONT_LABEL,
+                                  i == 1 ? value_width : label_width, KORAK_ALIGN_START, texts[i]);
+      cell->dim = i != 1;
+      cell->x = i == 0 ? 0.0 : i == 1 ? label_width + COLUMN_GAP : layout->content_width - label_width;
+      baselines[i] = pango_layout_get_baseline (cell->layout);
+      top = MAX (top, baselines[i]);
+    }
+  for (guint i = 0; i < 3; i++)
+    row->cells[i].dy = top - baselines[i];
+
   row_finish (row);
 }
 
@@ -946,6 +1004,12 @@ layout_field_block (KorakDocument *self,
   Cell *label, *value;
   int label_baseline, value_baseline;
   Row *row;
+
+  if (block->label2 != NULL)
+    {
+      layout_field_pair_block (self, layout, block, out);
+      return;
+    }
 
   out->rows = g_new0 (Row, 1);
   out->n_rows = 1;
@@ -1062,8 +1126,13 @@ layout_signatures_block (KorakDocument *self,
   if (block->place_date)
     {
       out->place_width = MIN (width * 0.45, 220.0);
-      out->place_date = make_layout (self, FONT_SMALL, out->place_width, KORAK_ALIGN_START,
-                                     _("Place and date"));
+      g_autofree char *text = NULL;
+
+      if (self->place_date2 != NULL)
+        text = g_strdup_printf ("%s\n%s", _("Place and date"), self->place_date2);
+      else
+        text = g_strdup (_("Place and date"));
+      out->place_date = make_layout (self, FONT_SMALL, out->place_width, KORAK_ALIGN_START, text);
       out->place_height = SIGNATURE_SPACE + 3.0 + layout_height (out->place_date);
       out->height = out->place_height;
     }
@@ -1719,8 +1788,9 @@ draw_row_text (cairo_t *cr,
           continue;
         }
 
-      /* A field's label goes on as "… (continued)" instead. */
-      if (from > 0 && row->kind == ROW_FIELD && i == 0)
+      /* A field's label goes on as "… (continued)" instead (and one in
+       * the second language is not repeated). */
+      if (from > 0 && row->kind == ROW_FIELD && i != 1)
         continue;
 
       row_ensure_lines (row);
@@ -1969,6 +2039,48 @@ draw_letterhead (KorakDocument *self,
             layout->rule_y, 0.75);
 }
 
+/* A translation of "Page %d of %d" from a catalog, filled in without
+ * trusting it as a printf format: %d and %1$d, %2$d only. NULL for
+ * anything else. */
+static char *
+format_page_number (const char *format,
+                    int         number,
+                    int         count)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  int values[2] = { number, count };
+  guint next = 0;
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      guint index;
+
+      if (*p != '%')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      if (*p == '%')
+        {
+          g_string_append_c (out, '%');
+          continue;
+        }
+      if ((*p == '1' || *p == '2') && p[1] == '$')
+        {
+          index = (guint) (*p - '1');
+          p += 2;
+        }
+      else
+        index = next++;
+      if (*p != 'd' || index > 1)
+        return NULL;
+      g_string_append_printf (out, "%d", values[index]);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 draw_footer (KorakDocument *self,
              Layout        *layout,
@@ -1990,6 +2102,18 @@ draw_footer (KorakDocument *self,
           /* Translators: at the bottom of each printed page; the first %d is this
            * page's number, the second the number of pages. */
           text = g_strdup_printf (_("Page %d of %d"), page->number, page->count);
+          if (self->page_format2 != NULL)
+            {
+              g_autofree char *second = format_page_number (self->page_format2, page->number, page->count);
+
+              if (second != NULL)
+                {
+                  char *both = g_strdup_printf ("%s · %s", text, second);
+
+                  g_free (text);
+                  text = both;
+                }
+            }
           page->page_number = make_layout (self, FONT_FOOTER, layout->content_width * 0.35,
                                            KORAK_ALIGN_END, text);
         }
@@ -2048,6 +2172,7 @@ block_clear (gpointer data)
 
   g_clear_pointer (&block->text, g_free);
   g_clear_pointer (&block->value, g_free);
+  g_clear_pointer (&block->label2, g_free);
   g_clear_pointer (&block->table, korak_table_free);
   g_clear_pointer (&block->captions, g_strfreev);
   if (block->destroy != NULL)
@@ -2094,6 +2219,8 @@ korak_document_free (KorakDocument *document)
   g_clear_pointer (&document->logo, cairo_surface_destroy);
   g_array_unref (document->blocks);
   g_ptr_array_unref (document->footers);
+  g_free (document->place_date2);
+  g_free (document->page_format2);
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&document->fonts[i], pango_font_description_free);
   g_clear_object (&document->context);
@@ -2273,6 +2400,36 @@ korak_document_add_text (KorakDocument  *document,
   block->text = dup_text (text);
 }
 
+/**
+ * korak_document_add_pair:
+ * @left: the text in the first language
+ * @right: (nullable): the same in the second language; %NULL is
+ *   korak_document_add_text()
+ *
+ * Two paragraphs side by side in two equal columns, each in its own
+ * direction (an Arabic paragraph with START is set on the right of its
+ * column). A pair splits between pages like a table row; a HEADING pair
+ * keeps with the block that follows, as a heading does.
+ */
+void
+korak_document_add_pair (KorakDocument  *document,
+                         KorakTextStyle  style,
+                         KorakAlign      align,
+                         const char     *left,
+                         const char     *right)
+{
+  Block *block;
+
+  g_return_if_fail (document != NULL);
+  g_return_if_fail (style <= KORAK_TEXT_LEAD);
+
+  block = append_block (document, BLOCK_TEXT);
+  block->style = style;
+  block->align = align;
+  block->text = dup_text (left);
+  block->value = right != NULL ? dup_text (right) : NULL;
+}
+
 void
 korak_document_add_heading (KorakDocument *document,
                             const char    *text)
@@ -2292,6 +2449,49 @@ korak_document_add_field (KorakDocument *document,
   block = append_block (document, BLOCK_FIELD);
   block->text = dup_text (label);
   block->value = dup_text (value);
+}
+
+/**
+ * korak_document_add_field_pair:
+ * @label2: (nullable): @label in the second language, set at the other
+ *   side of the value; %NULL is korak_document_add_field()
+ */
+void
+korak_document_add_field_pair (KorakDocument *document,
+                               const char    *label,
+                               const char    *value,
+                               const char    *label2)
+{
+  Block *block;
+
+  g_return_if_fail (document != NULL);
+
+  block = append_block (document, BLOCK_FIELD);
+  block->text = dup_text (label);
+  block->value = dup_text (value);
+  block->label2 = label2 != NULL ? dup_text (label2) : NULL;
+}
+
+/**
+ * korak_document_set_second_language:
+ * @place_and_date: (nullable): "Place and date" in the second language
+ * @page_format: (nullable): "Page %d of %d" in the second language
+ *
+ * For a document in two languages: the text the engine draws itself gets
+ * the second language too (under "Place and date"; after the page number).
+ */
+void
+korak_document_set_second_language (KorakDocument *document,
+                                    const char    *place_and_date,
+                                    const char    *page_format)
+{
+  g_return_if_fail (document != NULL);
+
+  g_free (document->place_date2);
+  document->place_date2 = place_and_date != NULL ? dup_valid (place_and_date) : NULL;
+  g_free (document->page_format2);
+  document->page_format2 = page_format != NULL ? dup_valid (page_format) : NULL;
+  invalidate (document);
 }
 
 void

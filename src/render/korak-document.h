@@ -145,6 +145,16 @@ void           korak_document_add_text     (KorakDocument         *document,
                                             KorakTextStyle         style,
                                             KorakAlign             align,
                                             const char            *text);
+/* Two paragraphs side by side (a bilingual document): @left in the first
+ * column, @right in the second, each in its own direction, so an Arabic
+ * paragraph with START sits at the right of its column. Splits between
+ * pages like a table row; a HEADING pair keeps with what follows. @right
+ * NULL is korak_document_add_text(). */
+void           korak_document_add_pair     (KorakDocument         *document,
+                                            KorakTextStyle         style,
+                                            KorakAlign             align,
+                                            const char            *left,
+                                            const char            *right);
 /* HEADING text; it is never left alone at the foot of a page: it moves to
  * the next one with the start of the block that follows. */
 void           korak_document_add_heading  (KorakDocument         *document,
@@ -153,6 +163,19 @@ void           korak_document_add_heading  (KorakDocument         *document,
 void           korak_document_add_field    (KorakDocument         *document,
                                             const char            *label,
                                             const char            *value);
+/* A field with its label in a second language too, set at the other side
+ * of the value (label · value · label2). @label2 NULL is add_field(). */
+void           korak_document_add_field_pair (KorakDocument       *document,
+                                              const char          *label,
+                                              const char          *value,
+                                              const char          *label2);
+/* For a document in two languages: "Place and date" under the signature
+ * line and "Page %d of %d" in the footer in the second language too (a
+ * catalog's translation; a page format other than %d / %1$d %2$d is left
+ * out). NULL leaves either in the interface language only. */
+void           korak_document_set_second_language (KorakDocument  *document,
+                                                   const char     *place_and_date,
+                                                   const char     *page_format);
 /* Takes ownership of @table. */
 void           korak_document_add_table    (KorakDocument         *document,
                                             KorakTable            *table);

@@ -51,6 +51,87 @@ KorakDocument *korak_report_plan               (KorakStore  *store,
 KorakDocument *korak_report_progress           (KorakStore  *store,
                                                 gint64       participant_id,
                                                 GError     **error);
+/* ------------------------------------------------------------ bilingual */
+
+/* The individual plan, the certificate and the progress report can be
+ * printed in two languages: the interface language (as every document) and
+ * a second one, the participant's, read from its compiled catalog
+ * (korak-catalog.h). Side by side: headings, notes and the certificate's
+ * sentences in two columns, field labels at both sides of the value; one
+ * above the other: each text followed by its translation. Table cells hold
+ * both languages, one line each. A goal's description and a small win
+ * print with their translation from the notes workflow
+ * (korak-note-links.h), marked when a mediator has not reviewed it. */
+typedef enum
+{
+  KORAK_BILINGUAL_SIDE_BY_SIDE,
+  KORAK_BILINGUAL_STACKED,
+} KorakBilingualLayout;
+
+typedef struct
+{
+  const char           *language;   /* a tag (ar, sq, hr); NULL: one language */
+  KorakBilingualLayout  layout;
+} KorakBilingual;
+
+typedef enum
+{
+  KORAK_REPORT_PLAN,
+  KORAK_REPORT_PROGRESS,
+  KORAK_REPORT_CERTIFICATE,
+} KorakReportKind;
+
+#define KORAK_REPORT_ERROR (korak_report_error_quark ())
+
+typedef enum
+{
+  /* The document's fixed text is not fully translated into the language
+   * asked for (or there is no catalog of it); the message lists the
+   * languages it can be printed in. */
+  KORAK_REPORT_ERROR_LANGUAGE,
+} KorakReportError;
+
+GQuark         korak_report_error_quark        (void);
+
+/* @bilingual NULL (or its language NULL) gives exactly the one-language
+ * document of korak_report_plan() and friends. */
+KorakDocument *korak_report_plan_bilingual     (KorakStore                    *store,
+                                                gint64                         participant_id,
+                                                const KorakBilingual          *bilingual,
+                                                GError                       **error);
+KorakDocument *korak_report_progress_bilingual (KorakStore                    *store,
+                                                gint64                         participant_id,
+                                                const KorakBilingual          *bilingual,
+                                                GError                       **error);
+KorakDocument *korak_report_certificate_bilingual (KorakStore                 *store,
+                                                   const KorakCertificateRecord *certificate,
+                                                   const KorakBilingual       *bilingual,
+                                                   GError                    **error);
+/* The languages (tags, sorted) the participant's document of @kind can be
+ * printed in beside the interface language: those whose catalog translates
+ * every fixed text the document would print (a dry build notes each msgid
+ * the catalog lacks). For a certificate, before one is issued, a sample with
+ * every part a certificate of either kind can have is checked. The
+ * interface language itself is left out. (transfer full) */
+GStrv          korak_report_bilingual_languages (KorakStore       *store,
+                                                 KorakReportKind   kind,
+                                                 gint64            participant_id,
+                                                 GError          **error);
+/* TRUE when @language is among korak_report_bilingual_languages(); else
+ * FALSE with KORAK_REPORT_ERROR_LANGUAGE, whose message lists them. */
+gboolean       korak_report_check_language      (KorakStore       *store,
+                                                 KorakReportKind   kind,
+                                                 gint64            participant_id,
+                                                 const char       *language,
+                                                 GError          **error);
+/* The msgids the catalog of @language lacks for that document (empty:
+ * complete). (transfer full) */
+GStrv          korak_report_bilingual_missing   (KorakStore       *store,
+                                                 KorakReportKind   kind,
+                                                 gint64            participant_id,
+                                                 const char       *language,
+                                                 GError          **error);
+
 /* Participants × session days of a month, hours, rate and totals; landscape. */
 KorakDocument *korak_report_monthly_attendance (KorakStore  *store,
                                                 gint64       cohort_id,

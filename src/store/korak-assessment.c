@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "korak-assessment.h"
+#include "korak-mediators-private.h"
 #include "korak-plan.h"
 #include "korak-date.h"
 #include "korak-store-private.h"
@@ -450,6 +451,10 @@ korak_assessment_record_copy (const KorakAssessmentRecord *record)
   copy->kind = g_strdup (record->kind);
   copy->assessor_id = record->assessor_id;
   copy->assessor_name = g_strdup (record->assessor_name);
+  copy->mediator_present = record->mediator_present;
+  copy->mediator_id = record->mediator_id;
+  copy->mediator_name = g_strdup (record->mediator_name);
+  copy->conversation_language = g_strdup (record->conversation_language);
   for (guint i = 0; i < record->scores->len; i++)
     {
       const KorakScoreRecord *s = g_ptr_array_index (record->scores, i);
@@ -472,6 +477,8 @@ korak_assessment_record_free (KorakAssessmentRecord *record)
   g_free (record->date);
   g_free (record->kind);
   g_free (record->assessor_name);
+  g_free (record->mediator_name);
+  g_free (record->conversation_language);
   g_ptr_array_unref (record->scores);
   g_free (record);
 }
@@ -710,6 +717,13 @@ static void
 bind_assessment (sqlite3_stmt                *stmt,
                  const KorakAssessmentRecord *record)
 {
+  sqlite3_bind_int (stmt, 7, record->mediator_present ? 1 : 0);
+  if (record->mediator_id)
+    sqlite3_bind_int64 (stmt, 8, record->mediator_id);
+  else
+    sqlite3_bind_null (stmt, 8);
+  korak_bind_text (stmt, 9, record->conversation_language);
+
   sqlite3_bind_int64 (stmt, 2, record->participant_id);
   korak_bind_text (stmt, 3, record->date);
   korak_bind_text (stmt, 4, record->kind);
@@ -736,6 +750,9 @@ korak_store_save_assessment (KorakStore             *store,
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
+  if (!korak_mediator_check (store, &record->mediator_present, record->mediator_id,
+                             &record->conversation_language, error))
+    return FALSE;
   if (!korak_store_begin (store, error))
     return FALSE;
   if (!validate_assessment (store, record, FALSE, error))
@@ -744,8 +761,9 @@ korak_store_save_assessment (KorakStore             *store,
   if (record->id == 0)
     {
       if (!(stmt = korak_store_prepare (store,
-                                        "INSERT INTO assessment (id, participant_id, date, kind, assessor_id, updated_by) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+                                        "INSERT INTO assessment (id, participant_id, date, kind, assessor_id, updated_by, "
+                                        "mediator_present, mediator_id, conversation_language) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
         goto failed;
       bind_assessment (stmt, record);
       if (!korak_store_insert_with_id (store, stmt, &id, error))
@@ -756,7 +774,8 @@ korak_store_save_assessment (KorakStore             *store,
     {
       if (!(stmt = korak_store_prepare (store,
                                         "UPDATE assessment SET participant_id = ?2, date = ?3, kind = ?4, assessor_id = ?5, "
-                                        "updated_by = ?6, updated_at = " NOW " WHERE id = ?1", error)))
+                                        "updated_by = ?6, mediator_present = ?7, mediator_id = ?8, "
+                                        "conversation_language = ?9, updated_at = " NOW " WHERE id = ?1", error)))
         goto failed;
       sqlite3_bind_int64 (stmt, 1, record->id);
       bind_assessment (stmt, record);
@@ -799,8 +818,9 @@ korak_store_restore_assessment (KorakStore                   *store,
     goto failed;
 
   if (!(stmt = korak_store_prepare (store,
-                                    "INSERT INTO assessment (id, participant_id, date, kind, assessor_id, updated_by) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error)))
+                                    "INSERT INTO assessment (id, participant_id, date, kind, assessor_id, updated_by, "
+                                    "mediator_present, mediator_id, conversation_language) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)))
     goto failed;
   sqlite3_bind_int64 (stmt, 1, record->id);
   bind_assessment (stmt, record);
@@ -830,8 +850,11 @@ korak_store_delete_assessment (KorakStore  *store,
 
 #define ASSESSMENT_SELECT \
   "SELECT a.id, a.participant_id, a.date, a.kind, a.assessor_id, " \
-  "  CASE WHEN s.id IS NULL THEN NULL ELSE trim(s.given_name || ' ' || s.family_name) END " \
-  "FROM assessment a LEFT JOIN staff s ON s.id = a.assessor_id "
+  "  CASE WHEN s.id IS NULL THEN NULL ELSE trim(s.given_name || ' ' || s.family_name) END, " \
+  "  a.mediator_present, a.mediator_id, " \
+  "  CASE WHEN md.id IS NULL THEN NULL ELSE trim(md.given_name || ' ' || md.family_name) END, " \
+  "  a.conversation_language " \
+  "FROM assessment a LEFT JOIN staff s ON s.id = a.assessor_id LEFT JOIN staff md ON md.id = a.mediator_id "
 #define KIND_ORDER "CASE a.kind WHEN 'intake' THEN 0 WHEN 'review' THEN 1 WHEN 'exit' THEN 2 ELSE 3 END"
 
 /* Reads the assessments the statement returns, then their scores. */
@@ -856,6 +879,10 @@ read_assessments (KorakStore    *store,
       r->kind = korak_column_dup (stmt, 3);
       r->assessor_id = sqlite3_column_int64 (stmt, 4);
       r->assessor_name = korak_column_dup (stmt, 5);
+      r->mediator_present = sqlite3_column_int (stmt, 6) != 0;
+      r->mediator_id = sqlite3_column_int64 (stmt, 7);
+      r->mediator_name = korak_column_dup (stmt, 8);
+      r->conversation_language = korak_column_dup (stmt, 9);
       g_ptr_array_add (records, r);
       g_hash_table_insert (by_id, &r->id, r);
     }

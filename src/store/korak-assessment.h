@@ -85,6 +85,10 @@ typedef struct
   char      *kind;             /* korak_assessment_kinds() code, required */
   gint64     assessor_id;      /* staff, optional */
   char      *assessor_name;    /* read only */
+  gboolean   mediator_present; /* TRUE whenever mediator_id is set */
+  gint64     mediator_id;      /* staff (a mediator), 0: none or not recorded */
+  char      *mediator_name;    /* read only */
+  char      *conversation_language; /* a language tag, NULL: not recorded */
   GPtrArray *scores;           /* KorakScoreRecord*, owned; at least one; area order when read */
 } KorakAssessmentRecord;
 
@@ -105,7 +109,9 @@ double                 korak_assessment_record_average   (const KorakAssessmentR
 /* Inserts when record->id is 0 (and sets it), otherwise replaces the
  * assessment and all its scores. Refuses a score outside 1..10, an invalid
  * or future date, an assessment with no area scored, an area scored twice,
- * and a second assessment of the same kind on the same day. */
+ * a second assessment of the same kind on the same day, a mediator not on
+ * the staff list and a conversation language that is not a language tag.
+ * An assessment with a mediator named has mediator_present set. */
 gboolean   korak_store_save_assessment    (KorakStore             *store,
                                            KorakAssessmentRecord  *record,
                                            GError                **error);

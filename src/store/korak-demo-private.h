@@ -39,4 +39,11 @@ gboolean korak_demo_generate (KorakStore              *store,
                               KorakDemoCounts         *counts,
                               GError                 **error);
 
+/* korak-demo-links.c: linked notes translating the sample goals and small
+ * wins (Arabic, Albanian, Bosnian), and typed translations of a few
+ * seeded scale descriptions; inside korak_demo_generate()'s transaction. */
+gboolean korak_demo_insert_links (KorakStore  *store,
+                                  guint32      seed,
+                                  GError     **error);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "korak-date.h"
 #include "korak-demo.h"
 #include "korak-demo-private.h"
+#include "korak-notes.h"
 #include "korak-participant-record.h"
 #include "korak-plan.h"
 #include "korak-schedule-private.h"
@@ -2731,6 +2732,88 @@ insert_notes (Demo          *demo,
   return TRUE;
 }
 
+/* Who interpreted (issue 10): the mediator who speaks a person's mother
+ * tongue (else their cohort's) on every other individual hour, on their
+ * intake and exit assessments and on most of their notes; the group
+ * sessions that had a mediator get the cohort's, in the mother tongue of
+ * most of those who need one. Done in SQL over what is already written,
+ * so the random sequence, and everything else, stays as it was. */
+static gboolean
+mark_mediators (Demo    *demo,
+                GError **error)
+{
+  static const char * const updates[] = {
+    "CREATE TEMP TABLE demo_mediation (participant_id INTEGER PRIMARY KEY, mediator_id INTEGER NOT NULL, tag TEXT NOT NULL)",
+    "INSERT INTO temp.demo_mediation "
+    "SELECT p.id, coalesce((SELECT s.id FROM staff s WHERE s.role = 'mediator' AND s.archived_at IS NULL "
+    "                       AND instr(s.languages, p.mother_tongue) > 0 ORDER BY s.given_name LIMIT 1), "
+    "                      (SELECT c.mediator_id FROM enrolment e JOIN cohort c ON c.id = e.cohort_id "
+    "                       WHERE e.participant_id = p.id ORDER BY e.start_date DESC LIMIT 1)) AS mediator, t.tag "
+    "FROM participant p JOIN temp.demo_tongue t ON t.name = p.mother_tongue "
+    "WHERE p.needs_mediator = 1 AND mediator IS NOT NULL",
+    "CREATE TEMP TABLE demo_cohort_tag (cohort_id INTEGER PRIMARY KEY, tag TEXT NOT NULL)",
+    "INSERT INTO temp.demo_cohort_tag "
+    "SELECT cohort_id, tag FROM ("
+    "  SELECT e.cohort_id AS cohort_id, m.tag AS tag, "
+    "         row_number () OVER (PARTITION BY e.cohort_id "
+    "                             ORDER BY max(m.mediator_id = c.mediator_id) DESC, count(*) DESC, m.tag) AS n "
+    "  FROM enrolment e JOIN temp.demo_mediation m ON m.participant_id = e.participant_id "
+    "  JOIN cohort c ON c.id = e.cohort_id GROUP BY e.cohort_id, m.tag) WHERE n = 1",
+    "UPDATE session SET mediator_id = c.mediator_id, conversation_language = t.tag "
+    "FROM cohort c LEFT JOIN temp.demo_cohort_tag t ON t.cohort_id = c.id "
+    "WHERE c.id = session.cohort_id AND session.mediator_present = 1 AND c.mediator_id IS NOT NULL",
+    "UPDATE session SET mediator_present = 1, mediator_id = m.mediator_id, conversation_language = m.tag "
+    "FROM temp.demo_mediation m WHERE session.participant_id = m.participant_id AND session.kind = 'individual' "
+    "AND CAST(strftime('%W', session.date) AS INTEGER) % 2 = 0",
+    "UPDATE assessment SET mediator_present = 1, mediator_id = m.mediator_id, conversation_language = m.tag "
+    "FROM temp.demo_mediation m WHERE assessment.participant_id = m.participant_id "
+    "AND assessment.kind IN ('intake', 'exit')",
+    "UPDATE note SET mediator_present = 1, mediator_id = m.mediator_id, conversation_language = m.tag "
+    "FROM temp.demo_mediation m WHERE note.participant_id = m.participant_id "
+    "AND CAST(substr(note.date, 9, 2) AS INTEGER) % 3 <> 0",
+    "DROP TABLE temp.demo_cohort_tag",
+    "DROP TABLE temp.demo_mediation",
+    "DROP TABLE temp.demo_tongue",
+  };
+  g_autoptr(GPtrArray) tongues = g_ptr_array_new_with_free_func (g_free);
+  gint64 started = g_get_monotonic_time ();
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Mother tongues are free text ("albanščina"): their tags come from C. */
+  if (!(stmt = korak_store_prepare (demo->store,
+                                    "SELECT DISTINCT mother_tongue FROM participant "
+                                    "WHERE needs_mediator = 1 AND mother_tongue IS NOT NULL", error)))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (tongues, korak_column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+  if (!korak_store_step_ok (demo->store, rc, error) ||
+      !korak_store_exec (demo->store, "CREATE TEMP TABLE demo_tongue (name TEXT PRIMARY KEY, tag TEXT NOT NULL)", error))
+    return FALSE;
+
+  if (!(stmt = korak_store_prepare (demo->store, "INSERT INTO temp.demo_tongue (name, tag) VALUES (?1, ?2)", error)))
+    return FALSE;
+  for (guint i = 0; i < tongues->len; i++)
+    {
+      g_autofree char *tag = korak_language_from_text (g_ptr_array_index (tongues, i));
+
+      if (tag == NULL)
+        continue;
+      korak_bind_text (stmt, 1, g_ptr_array_index (tongues, i));
+      korak_bind_text (stmt, 2, tag);
+      if (!korak_store_step_done (demo->store, stmt, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (updates); i++)
+    if (!korak_store_exec (demo->store, updates[i], error))
+      return FALSE;
+
+  g_debug ("Mediators recorded in %.2f s", (g_get_monotonic_time () - started) / 1e6);
+  return TRUE;
+}
+
 static gboolean
 drop_for_bulk (Demo        *demo,
                GPtrArray  **sqls,
@@ -2917,6 +3000,8 @@ korak_demo_generate (KorakStore              *store,
        insert_assessments (&demo, cohorts, n_cohorts, error) &&
        insert_plans (&demo, cohorts, n_cohorts, error) &&
        insert_notes (&demo, cohorts, n_cohorts, people, error) &&
+       mark_mediators (&demo, error) &&
+       korak_demo_insert_links (store, options->seed, error) &&
        restore_after_bulk (&demo, bulk_sql, error);
   for (guint p = 0; p < N_PROGRAMMES; p++)
     g_ptr_array_unref (by_programme[p]);

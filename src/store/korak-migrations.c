@@ -729,6 +729,9 @@ static const char migration_10[] =
   "CREATE INDEX note_goal ON note(goal_id) WHERE goal_id IS NOT NULL;\n"
   "CREATE INDEX note_journal_entry ON note(journal_entry_id) WHERE journal_entry_id IS NOT NULL;\n"
   "CREATE INDEX session_mediator ON session(mediator_id, date) WHERE mediator_id IS NOT NULL;\n"
+  /* The few sessions with "a mediator, not recorded which", so that the
+   * mediator hours never read the whole timetable (korak-mediators.c). */
+  "CREATE INDEX session_mediator_unrecorded ON session(date) WHERE mediator_present = 1 AND mediator_id IS NULL;\n"
 
   "CREATE TABLE competency_band (\n"
   "  id INTEGER PRIMARY KEY,\n"

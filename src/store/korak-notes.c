@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "korak-date.h"
+#include "korak-mediators-private.h"
 #include "korak-notes.h"
 #include "korak-store-private.h"
 
@@ -475,6 +476,8 @@ note_clear (KorakNoteRecord *record)
   g_clear_pointer (&record->text, g_free);
   g_clear_pointer (&record->author_name, g_free);
   g_clear_pointer (&record->subject_name, g_free);
+  g_clear_pointer (&record->mediator_name, g_free);
+  g_clear_pointer (&record->conversation_language, g_free);
   g_clear_pointer (&record->translations, g_ptr_array_unref);
 }
 
@@ -506,6 +509,10 @@ korak_note_record_copy (const KorakNoteRecord *record)
   copy->author_id = record->author_id;
   copy->author_name = g_strdup (record->author_name);
   copy->subject_name = g_strdup (record->subject_name);
+  copy->mediator_present = record->mediator_present;
+  copy->mediator_id = record->mediator_id;
+  copy->mediator_name = g_strdup (record->mediator_name);
+  copy->conversation_language = g_strdup (record->conversation_language);
   for (guint i = 0; record->translations != NULL && i < record->translations->len; i++)
     g_ptr_array_add (copy->translations,
                      korak_translation_record_copy (g_ptr_array_index (record->translations, i)));
@@ -526,15 +533,16 @@ korak_note_record_copy (const KorakNoteRecord *record)
   " LEFT JOIN staff ub ON ub.id = t.updated_by "
 #define N_TRANSLATION_COLUMNS 16
 
-/* 10 columns, read by read_note(). */
+/* 14 columns, read by read_note(). */
 #define NOTE_COLUMNS \
   "n.id, n.participant_id, n.cohort_id, n.date, n.language, n.text, n.sensitive, n.author_id, " \
   STAFF_NAME ("a") ", " \
-  "CASE WHEN n.participant_id IS NOT NULL THEN p.given_name || ' ' || p.family_name ELSE c.name END"
+  "CASE WHEN n.participant_id IS NOT NULL THEN p.given_name || ' ' || p.family_name ELSE c.name END, " \
+  "n.mediator_present, n.mediator_id, " STAFF_NAME ("md") ", n.conversation_language"
 #define NOTE_JOINS \
   " LEFT JOIN staff a ON a.id = n.author_id LEFT JOIN participant p ON p.id = n.participant_id" \
-  " LEFT JOIN cohort c ON c.id = n.cohort_id "
-#define N_NOTE_COLUMNS 10
+  " LEFT JOIN cohort c ON c.id = n.cohort_id LEFT JOIN staff md ON md.id = n.mediator_id "
+#define N_NOTE_COLUMNS 14
 
 static KorakTranslationRecord *
 read_translation (sqlite3_stmt *stmt,
@@ -576,6 +584,10 @@ read_note (sqlite3_stmt *stmt)
   r->author_id = sqlite3_column_int64 (stmt, 7);
   r->author_name = korak_column_dup (stmt, 8);
   r->subject_name = korak_column_dup (stmt, 9);
+  r->mediator_present = sqlite3_column_int (stmt, 10) != 0;
+  r->mediator_id = sqlite3_column_int64 (stmt, 11);
+  r->mediator_name = korak_column_dup (stmt, 12);
+  r->conversation_language = korak_column_dup (stmt, 13);
   return r;
 }
 
@@ -954,6 +966,9 @@ korak_store_save_note (KorakStore       *store,
     return FALSE;
   if (!check_text (record->text, TRUE, error))
     return FALSE;
+  if (!korak_mediator_check (store, &record->mediator_present, record->mediator_id,
+                             &record->conversation_language, error))
+    return FALSE;
 
   if (!korak_store_begin (store, error))
     return FALSE;
@@ -988,8 +1003,9 @@ korak_store_save_note (KorakStore       *store,
     {
       if (!(stmt = korak_store_prepare (store,
                                         "INSERT INTO note (id, participant_id, cohort_id, date, language, text, "
-                                        "sensitive, author_id, updated_by) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " ACTOR ")", error)))
+                                        "sensitive, author_id, updated_by, "
+                                        "mediator_present, mediator_id, conversation_language) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, " ACTOR ", ?20, ?21, ?22)", error)))
         goto failed;
     }
   else
@@ -1015,6 +1031,7 @@ korak_store_save_note (KorakStore       *store,
       if (!(stmt = korak_store_prepare (store,
                                         "UPDATE note SET participant_id = ?2, cohort_id = ?3, date = ?4, "
                                         "language = ?5, text = ?6, sensitive = ?7, author_id = ?8, "
+                                        "mediator_present = ?20, mediator_id = ?21, conversation_language = ?22, "
                                         "updated_at = " NOW ", updated_by = " ACTOR " WHERE id = ?1", error)))
         goto failed;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -1027,6 +1044,9 @@ korak_store_save_note (KorakStore       *store,
   sqlite3_bind_text (stmt, 6, record->text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 7, record->sensitive ? 1 : 0);
   bind_id (stmt, 8, record->author_id);
+  sqlite3_bind_int (stmt, 20, record->mediator_present ? 1 : 0);
+  bind_id (stmt, 21, record->mediator_id);
+  korak_bind_text (stmt, 22, record->conversation_language);
 
   if (id == 0)
     {

@@ -93,6 +93,11 @@ typedef struct
   gint64     author_id;        /* staff, optional */
   char      *author_name;      /* read only */
   char      *subject_name;     /* read only: the participant's or cohort's name */
+  gboolean   mediator_present; /* a mediator was there; TRUE whenever mediator_id is set */
+  gint64     mediator_id;      /* staff (a mediator), 0: none or not recorded */
+  char      *mediator_name;    /* read only */
+  char      *conversation_language; /* the tag of the language the conversation ran in
+                                     * (not the note's own), NULL: not recorded */
   GPtrArray *translations;     /* read only: KorakTranslationRecord*, by language */
 } KorakNoteRecord;
 
@@ -106,7 +111,8 @@ void                    korak_translation_record_free  (KorakTranslationRecord  
 /* Insert or update; validation errors are KORAK_STORE_ERROR_INVALID with a
  * translated message (empty text, no subject or both a participant and a
  * cohort, invalid date or language, an unknown author, the language of one
- * of its translations); NOT_FOUND for a participant, cohort or note that is
+ * of its translations, a mediator not on the staff list, a conversation
+ * language that is not a tag); NOT_FOUND for a participant, cohort or note that is
  * gone. On success @record->id is set and the read-only fields are read
  * back (the text is stored exactly as given). The author is not filled in:
  * pass korak_store_get_actor_id() for "me". */

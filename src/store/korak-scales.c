@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "korak-notes.h"
 #include "korak-scales.h"
@@ -17,6 +18,8 @@
 #include "korak-store-private.h"
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+/* The staff member at the desk, when on the staff list (see korak-notes.c). */
+#define ACTOR "(SELECT id FROM staff WHERE id = korak_actor_id())"
 #define MAX_DESCRIPTION 300
 
 typedef struct
@@ -190,14 +193,16 @@ korak_scale_band_label (const char *description)
 
 /* ---------------------------------------------------------------- seeding */
 
-/* Seeded bands take an id derived from their area and first score, not a
- * random one: each desk runs this migration on its own, and the same band
- * must be the same row on every desk when they exchange changes. */
+/* Seeded bands take an id derived from their area's seeded name and first
+ * score, not a random one: each desk runs this migration on its own, and
+ * the same band must be the same row on every desk when they exchange
+ * changes. (The name, not the area's id: migration 3 drew the seeded
+ * areas' ids at random, so they differ from desk to desk.) */
 static gint64
-seeded_id (gint64 area_id,
-           int    score_from)
+seeded_id (const char *area,
+           int         score_from)
 {
-  g_autofree char *key = g_strdup_printf ("korak-band:%" G_GINT64_FORMAT ":%d", area_id, score_from);
+  g_autofree char *key = g_strdup_printf ("korak-band:%s:%d", area, score_from);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   guint8 digest[32];
   gsize length = sizeof digest;
@@ -216,31 +221,29 @@ korak_scales_seed (sqlite3  *db,
                    GError  **error)
 {
   sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *area = NULL;
   int rc;
 
   rc = sqlite3_prepare_v2 (db,
                            "INSERT OR IGNORE INTO competency_band (id, area_id, score_from, score_to, description) "
-                           "SELECT ?1, a.id, ?3, ?4, ?5 FROM competency_area a WHERE a.id = ?2",
+                           "VALUES (?1, ?2, ?3, ?4, ?5)",
                            -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db, "SELECT id FROM competency_area WHERE name = ?1", -1, &area, NULL);
   for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (seeded_bands); i++)
     {
-      sqlite3_stmt *area = NULL;
       gint64 area_id = 0;
 
-      rc = sqlite3_prepare_v2 (db, "SELECT id FROM competency_area WHERE name = ?1", -1, &area, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (area, 1, seeded_bands[i].area, -1, SQLITE_STATIC);
-          if ((rc = sqlite3_step (area)) == SQLITE_ROW)
-            area_id = sqlite3_column_int64 (area, 0);
-          rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
-        }
-      sqlite3_finalize (area);
+      sqlite3_bind_text (area, 1, seeded_bands[i].area, -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (area)) == SQLITE_ROW)
+        area_id = sqlite3_column_int64 (area, 0);
+      rc = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? SQLITE_OK : rc;
+      sqlite3_reset (area);
       /* An organisation that renamed or removed the area keeps its own. */
       if (rc != SQLITE_OK || area_id == 0)
         continue;
 
-      sqlite3_bind_int64 (stmt, 1, seeded_id (area_id, seeded_bands[i].from));
+      sqlite3_bind_int64 (stmt, 1, seeded_id (seeded_bands[i].area, seeded_bands[i].from));
       sqlite3_bind_int64 (stmt, 2, area_id);
       sqlite3_bind_int (stmt, 3, seeded_bands[i].from);
       sqlite3_bind_int (stmt, 4, seeded_bands[i].to);
@@ -249,6 +252,7 @@ korak_scales_seed (sqlite3  *db,
       sqlite3_reset (stmt);
       rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
     }
+  sqlite3_finalize (area);
   sqlite3_finalize (stmt);
 
   if (rc != SQLITE_OK)
@@ -371,6 +375,34 @@ invalid (GError     **error,
   return FALSE;
 }
 
+/* A description or its translation: valid UTF-8, one line, not empty,
+ * at most MAX_DESCRIPTION characters; @out is it trimmed. */
+static gboolean
+check_text (const char  *text,
+            char       **out,
+            GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    return invalid (error, _("The description holds characters that are not valid text. Type it again, or paste it as plain text."));
+  stripped = g_strstrip (g_strdup (text ? text : ""));
+  if (stripped[0] == '\0')
+    return invalid (error, _("Enter a short description of what the score means."));
+  if (strpbrk (stripped, "\r\n") != NULL)
+    return invalid (error, _("A description of a score is one line. Remove the line breaks."));
+  if (g_utf8_strlen (stripped, -1) > MAX_DESCRIPTION)
+    {
+      /* Translators: %d is the most characters allowed, e.g. 300. */
+      g_set_error (error, KORAK_STORE_ERROR, KORAK_STORE_ERROR_INVALID,
+                   _("A description of a score can be at most %d characters long. "
+                     "Shorten it; the participant reads it at a glance."), MAX_DESCRIPTION);
+      return FALSE;
+    }
+  *out = g_steal_pointer (&stripped);
+  return TRUE;
+}
+
 gboolean
 korak_store_save_band (KorakStore       *store,
                        KorakBandRecord  *record,
@@ -385,31 +417,30 @@ korak_store_save_band (KorakStore       *store,
   g_return_val_if_fail (KORAK_IS_STORE (store), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
 
-  description = g_strstrip (g_strdup (record->description ? record->description : ""));
   if (record->area_id == 0)
     return invalid (error, _("Choose the competency area of the description."));
   if (record->score_from < 1 || record->score_from > 10 || record->score_to < 1 || record->score_to > 10)
     return invalid (error, _("A description covers scores from 1 to 10."));
   if (record->score_to < record->score_from)
     return invalid (error, _("The last score of a description cannot be below its first."));
-  if (description[0] == '\0')
-    return invalid (error, _("Enter a short description of what the score means."));
-  if (g_utf8_strlen (description, -1) > MAX_DESCRIPTION)
-    return invalid (error, _("A description of a score can be at most 300 characters long."));
+  if (!check_text (record->description, &description, error))
+    return FALSE;
 
   for (guint i = 0; record->translations != NULL && i < record->translations->len; i++)
     {
       const KorakBandTranslation *t = g_ptr_array_index (record->translations, i);
+      g_autofree char *text = NULL;
       char *tag = korak_language_normalize (t->language);
 
       if (tag == NULL)
         return invalid (error, _("A translation of a description needs a valid language."));
-      if (g_utf8_strlen (t->text, -1) > MAX_DESCRIPTION)
-        {
-          g_free (tag);
-          return invalid (error, _("A description of a score can be at most 300 characters long."));
-        }
       g_ptr_array_add (languages, tag);
+      if (!check_text (t->text, &text, error))
+        {
+          /* Translators: %s is a language, e.g. “Arabic”; a message follows. */
+          g_prefix_error (error, _("Translation into %s: "), korak_language_name (tag));
+          return FALSE;
+        }
     }
 
   if (!korak_store_begin (store, error))
@@ -459,8 +490,8 @@ korak_store_save_band (KorakStore       *store,
   if (id == 0)
     {
       if (!(stmt = korak_store_prepare (store,
-                                        "INSERT INTO competency_band (id, area_id, score_from, score_to, description) "
-                                        "VALUES (?1, ?2, ?3, ?4, ?5)", error)))
+                                        "INSERT INTO competency_band (id, area_id, score_from, score_to, description, updated_by) "
+                                        "VALUES (?1, ?2, ?3, ?4, ?5, " ACTOR ")", error)))
         goto failed;
       sqlite3_bind_int64 (stmt, 2, record->area_id);
       sqlite3_bind_int (stmt, 3, record->score_from);
@@ -473,7 +504,7 @@ korak_store_save_band (KorakStore       *store,
     {
       if (!(stmt = korak_store_prepare (store,
                                         "UPDATE competency_band SET area_id = ?2, score_from = ?3, score_to = ?4, "
-                                        "description = ?5, updated_at = " NOW ", updated_by = nullif(?6, 0) "
+                                        "description = ?5, updated_at = " NOW ", updated_by = " ACTOR " "
                                         "WHERE id = ?1", error)))
         goto failed;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -481,7 +512,6 @@ korak_store_save_band (KorakStore       *store,
       sqlite3_bind_int (stmt, 3, record->score_from);
       sqlite3_bind_int (stmt, 4, record->score_to);
       korak_bind_text (stmt, 5, description);
-      sqlite3_bind_int64 (stmt, 6, korak_store_get_actor_id (store));
       if (!korak_store_step_done (store, stmt, error))
         goto failed;
       if (sqlite3_changes (korak_store_get_db (store)) == 0)
@@ -504,13 +534,15 @@ korak_store_save_band (KorakStore       *store,
       gint64 tid;
 
       if (!(stmt = korak_store_prepare (store,
-                                        "INSERT INTO competency_band_translation (id, band_id, language, text) "
-                                        "VALUES (?1, ?2, ?3, ?4) "
+                                        "INSERT INTO competency_band_translation (id, band_id, language, text, updated_by) "
+                                        "VALUES (?1, ?2, ?3, ?4, " ACTOR ") "
                                         "ON CONFLICT (band_id, language) DO UPDATE SET text = excluded.text", error)))
         goto failed;
       sqlite3_bind_int64 (stmt, 2, id);
+      g_autofree char *text = g_strstrip (g_strdup (t->text));
+
       korak_bind_text (stmt, 3, g_ptr_array_index (languages, i));
-      korak_bind_text (stmt, 4, t->text);
+      korak_bind_text (stmt, 4, text);
       if (!korak_store_insert_with_id (store, stmt, &tid, error))
         goto failed;
     }

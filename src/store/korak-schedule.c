@@ -15,6 +15,7 @@
 
 #include "korak-date.h"
 #include "korak-holidays.h"
+#include "korak-mediators-private.h"
 #include "korak-schedule.h"
 #include "korak-schedule-private.h"
 #include "korak-store-private.h"
@@ -2815,6 +2816,8 @@ session_record_clear (KorakSessionRecord *record)
   g_clear_pointer (&record->participant_name, g_free);
   g_clear_pointer (&record->place, g_free);
   g_clear_pointer (&record->leader_name, g_free);
+  g_clear_pointer (&record->mediator_name, g_free);
+  g_clear_pointer (&record->conversation_language, g_free);
   g_clear_pointer (&record->employer, g_free);
   g_clear_pointer (&record->cancelled_reason, g_free);
 }
@@ -2849,6 +2852,8 @@ korak_session_record_copy (const KorakSessionRecord *record)
   copy->participant_name = g_strdup (record->participant_name);
   copy->place = g_strdup (record->place);
   copy->leader_name = g_strdup (record->leader_name);
+  copy->mediator_name = g_strdup (record->mediator_name);
+  copy->conversation_language = g_strdup (record->conversation_language);
   copy->employer = g_strdup (record->employer);
   copy->cancelled_reason = g_strdup (record->cancelled_reason);
 
@@ -2869,12 +2874,14 @@ korak_session_record_hours (const KorakSessionRecord *record)
   "s.place, s.leader_id, l.given_name, l.family_name, s.mediator_present, s.employer, s.cancelled_reason, " \
   EXPECTED ("s") ", " \
   "(SELECT count(*) FROM attendance x WHERE x.session_id = s.id), " \
-  "(SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.state IN ('present', 'late')) " \
+  "(SELECT count(*) FROM attendance x WHERE x.session_id = s.id AND x.state IN ('present', 'late')), " \
+  "s.mediator_id, md.given_name, md.family_name, s.conversation_language " \
   "FROM session s " \
   "LEFT JOIN module m ON m.id = s.module_id " \
   "LEFT JOIN activity a ON a.id = s.activity_id " \
   "LEFT JOIN participant p ON p.id = s.participant_id " \
-  "LEFT JOIN staff l ON l.id = s.leader_id "
+  "LEFT JOIN staff l ON l.id = s.leader_id " \
+  "LEFT JOIN staff md ON md.id = s.mediator_id "
 
 #define SESSION_ORDER " ORDER BY s.date, s.start_time, s.end_time, p.family_name, p.given_name, s.id"
 
@@ -2912,6 +2919,11 @@ session_from_row (sqlite3_stmt *stmt)
   record->n_expected = sqlite3_column_int (stmt, 24);
   record->n_marked = sqlite3_column_int (stmt, 25);
   record->n_attended = sqlite3_column_int (stmt, 26);
+  record->mediator_id = sqlite3_column_int64 (stmt, 27);
+  if (record->mediator_id != 0)
+    record->mediator_name = display_name ((const char *)sqlite3_column_text (stmt, 28),
+                                          (const char *)sqlite3_column_text (stmt, 29));
+  record->conversation_language = korak_column_dup (stmt, 30);
 
   return record;
 }
@@ -3174,7 +3186,9 @@ validate_session (KorakStore          *store,
       !require_staff (store, record->leader_id, error) ||
       !check_text (_("Place"), record->place, FALSE, FALSE, error) ||
       !check_text (_("Employer"), record->employer, FALSE, FALSE, error) ||
-      !check_text (_("Reason"), record->cancelled_reason, FALSE, TRUE, error))
+      !check_text (_("Reason"), record->cancelled_reason, FALSE, TRUE, error) ||
+      !korak_mediator_check (store, &record->mediator_present, record->mediator_id,
+                             &record->conversation_language, error))
     return FALSE;
 
   if (record->cancelled_reason == NULL || *record->cancelled_reason == '\0')
@@ -3234,13 +3248,15 @@ korak_store_save_session (KorakStore          *store,
   if (is_new)
     stmt = korak_store_prepare (store,
                                 "INSERT INTO session (id, cohort_id, module_id, date, start_time, end_time, activity_id, "
-                                "kind, participant_id, place, leader_id, mediator_present, employer, cancelled_reason) "
-                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+                                "kind, participant_id, place, leader_id, mediator_present, employer, cancelled_reason, "
+                                "mediator_id, conversation_language) "
+                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
   else
     stmt = korak_store_prepare (store,
                                 "UPDATE session SET cohort_id = ?2, module_id = ?3, date = ?4, start_time = ?5, "
                                 "end_time = ?6, activity_id = ?7, kind = ?8, participant_id = ?9, place = ?10, "
                                 "leader_id = ?11, mediator_present = ?12, employer = ?13, cancelled_reason = ?14, "
+                                "mediator_id = ?15, conversation_language = ?16, "
                                 "updated_at = " NOW " WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
@@ -3258,6 +3274,8 @@ korak_store_save_session (KorakStore          *store,
   sqlite3_bind_int (stmt, 12, record->mediator_present ? 1 : 0);
   korak_bind_text (stmt, 13, record->employer);
   korak_bind_text (stmt, 14, record->cancelled_reason);
+  bind_id (stmt, 15, record->mediator_id);
+  korak_bind_text (stmt, 16, record->conversation_language);
 
   if (is_new)
     {

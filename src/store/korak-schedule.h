@@ -283,7 +283,10 @@ typedef struct
   char     *place;
   gint64    leader_id;
   char     *leader_name;        /* read only */
-  gboolean  mediator_present;
+  gboolean  mediator_present;   /* TRUE whenever mediator_id is set */
+  gint64    mediator_id;        /* staff (a mediator), 0: none or not recorded */
+  char     *mediator_name;      /* read only */
+  char     *conversation_language; /* a language tag, NULL: not recorded */
   char     *employer;           /* work practice */
   char     *cancelled_reason;   /* NULL unless cancelled */
   /* read only, for the week view and the totals */
@@ -311,7 +314,9 @@ KorakSessionRecord *korak_store_get_session    (KorakStore  *store,
  * end not after start, a date outside the cohort's modules, an individual
  * session without its participant, and a session that overlaps another
  * uncancelled one of the cohort (group sessions with group sessions, an
- * individual session with the same participant's sessions). */
+ * individual session with the same participant's sessions), a mediator not
+ * on the staff list, a conversation language that is not a language tag.
+ * A session with a mediator named has mediator_present set. */
 gboolean            korak_store_save_session   (KorakStore          *store,
                                                 KorakSessionRecord  *record,
                                                 GError             **error);

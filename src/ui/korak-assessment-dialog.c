@@ -13,6 +13,9 @@
 
 #include "korak-assessment-dialog.h"
 #include "korak-date.h"
+#include "korak-mediator-rows.h"
+#include "korak-mediators.h"
+#include "korak-scales.h"
 #include "korak-ui-util.h"
 
 typedef struct
@@ -20,6 +23,8 @@ typedef struct
   gint64         area_id;
   GtkSpinButton *score;
   GtkEntry      *remark;
+  AdwActionRow  *row;       /* its subtitle says what the chosen score means */
+  gboolean       retired;
 } AreaRow;
 
 struct _KorakAssessmentDialog
@@ -27,6 +32,7 @@ struct _KorakAssessmentDialog
   AdwWindow              parent_instance;
 
   KorakAssessmentList   *assessments;
+  KorakStore            *store;
   KorakAssessmentRecord *record;
   GArray                *rows;          /* AreaRow */
   GPtrArray             *staff_ids;     /* gint64*, index + 1 = combo position */
@@ -35,6 +41,9 @@ struct _KorakAssessmentDialog
   AdwEntryRow           *date_row;
   AdwComboRow           *kind_row;
   AdwComboRow           *assessor_row;
+  GtkSwitch             *mediator_switch;
+  AdwComboRow           *mediator_row;
+  AdwComboRow           *conversation_row;
   GtkLabel              *error_label;
   GtkRevealer           *error_revealer;
 };
@@ -211,6 +220,11 @@ korak_assessment_dialog_save (KorakAssessmentDialog *self)
   record->assessor_id = assessor > 0 && assessor <= self->staff_ids->len
     ? *(gint64 *)g_ptr_array_index (self->staff_ids, assessor - 1) : 0;
 
+  record->mediator_present = gtk_switch_get_active (self->mediator_switch);
+  record->mediator_id = record->mediator_present ? korak_mediator_combo_get (self->mediator_row) : 0;
+  g_free (record->conversation_language);
+  record->conversation_language = g_strdup (korak_conversation_combo_get (self->conversation_row));
+
   for (guint i = 0; i < self->rows->len; i++)
     {
       const AreaRow *row = &g_array_index (self->rows, AreaRow, i);
@@ -256,6 +270,7 @@ korak_assessment_dialog_dispose (GObject *object)
   KorakAssessmentDialog *self = (KorakAssessmentDialog *)object;
 
   g_clear_object (&self->assessments);
+  g_clear_object (&self->store);
   g_clear_pointer (&self->record, korak_assessment_record_free);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_ptr_array_unref);
@@ -289,6 +304,38 @@ korak_assessment_dialog_init (KorakAssessmentDialog *self)
   self->pending_one = -1;
 }
 
+/* The row's subtitle: what the chosen score means on the area's scale. */
+static void
+update_description (KorakAssessmentDialog *self,
+                    const AreaRow         *area_row)
+{
+  int score = gtk_spin_button_get_value_as_int (area_row->score);
+  g_autofree char *description = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (score > 0 && self->store != NULL)
+    description = korak_store_describe_score (self->store, area_row->area_id, score);
+
+  if (area_row->retired && description != NULL)
+    /* Translators: a retired area's subtitle, then what its score means. */
+    subtitle = g_strdup_printf (_("Retired area · %s"), description);
+  else if (area_row->retired)
+    subtitle = g_strdup (_("Retired area"));
+  else
+    subtitle = g_steal_pointer (&description);
+
+  adw_action_row_set_subtitle (area_row->row, subtitle ? subtitle : "");
+}
+
+static void
+on_score_value_changed_cb (GtkSpinButton         *spin,
+                           KorakAssessmentDialog *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    if (g_array_index (self->rows, AreaRow, i).score == spin)
+      update_description (self, &g_array_index (self->rows, AreaRow, i));
+}
+
 static GtkWidget *
 build_score_row (KorakAssessmentDialog *self,
                  const KorakAreaRecord *area,
@@ -304,8 +351,7 @@ build_score_row (KorakAssessmentDialog *self,
   AreaRow area_row;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
-  if (area->retired_at != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Retired area"));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), score);
@@ -336,9 +382,61 @@ build_score_row (KorakAssessmentDialog *self,
   area_row.area_id = area->id;
   area_row.score = GTK_SPIN_BUTTON (spin);
   area_row.remark = GTK_ENTRY (entry);
+  area_row.row = ADW_ACTION_ROW (row);
+  area_row.retired = area->retired_at != NULL;
   g_array_append_val (self->rows, area_row);
+  update_description (self, &area_row);
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_score_value_changed_cb), self);
 
   return row;
+}
+
+/* Whether a mediator interpreted, who, and in which language: the cohort's
+ * mediator is offered when the switch goes on, the person's languages
+ * come first. */
+static void
+add_mediator_group (KorakAssessmentDialog       *self,
+                    AdwPreferencesPage          *page,
+                    KorakStore                  *store,
+                    const KorakAssessmentRecord *record)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) languages = NULL;
+  gint64 participant_id = record ? record->participant_id : korak_assessment_list_get_participant_id (self->assessments);
+  gint64 default_id = 0;
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *present_row = adw_action_row_new ();
+  GtkWidget *present = gtk_switch_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Interpreting"));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (present_row), _("Mediator present"));
+  gtk_widget_set_valign (present, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (present), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mediator present"), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (present_row), present);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (present_row), present);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), present_row);
+  self->mediator_switch = GTK_SWITCH (present);
+
+  self->mediator_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->mediator_row), _("Mediator"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->mediator_row));
+
+  self->conversation_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->conversation_row), _("Language of the conversation"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (self->conversation_row));
+
+  /* A problem reading the choices leaves the rows with "Not recorded". */
+  if (!korak_mediator_combo_fill (self->mediator_row, store, record ? record->mediator_id : 0, &error) ||
+      !korak_store_default_mediator (store, participant_id, 0, &default_id, &error) ||
+      !(languages = korak_store_mediator_languages (store, participant_id, 0, &error)))
+    g_warning ("Could not read the mediators or languages: %s", error->message);
+  korak_conversation_combo_fill (self->conversation_row, (const char * const *)languages,
+                                 record ? record->conversation_language : NULL);
+  korak_mediator_rows_bind (self->mediator_switch, self->mediator_row, default_id);
+  korak_mediator_rows_set (self->mediator_switch, record ? record->mediator_present : FALSE,
+                           record ? record->mediator_id : 0);
 }
 
 KorakAssessmentDialog *
@@ -368,6 +466,7 @@ korak_assessment_dialog_new (GtkWindow                   *parent,
   self->assessments = g_object_ref (assessments);
   self->record = record ? korak_assessment_record_copy (record) : NULL;
   store = korak_assessment_list_get_store (assessments);
+  self->store = g_object_ref (store);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
@@ -445,6 +544,8 @@ korak_assessment_dialog_new (GtkWindow                   *parent,
   adw_combo_row_set_selected (self->assessor_row, assessor_index);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (details), GTK_WIDGET (self->assessor_row));
 
+  add_mediator_group (self, ADW_PREFERENCES_PAGE (page), store, record);
+
   scores = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (scores), _("Scores"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (scores),
@@ -517,6 +618,37 @@ korak_assessment_dialog_get_kind_row (KorakAssessmentDialog *self)
 {
   g_return_val_if_fail (KORAK_IS_ASSESSMENT_DIALOG (self), NULL);
   return self->kind_row;
+}
+
+/**
+ * korak_assessment_dialog_get_score_description:
+ *
+ * Returns: what the score chosen in row @index means ("" when nothing is
+ *   said), as shown under the area's name.
+ */
+const char *
+korak_assessment_dialog_get_score_description (KorakAssessmentDialog *self,
+                                               guint                  index)
+{
+  g_return_val_if_fail (KORAK_IS_ASSESSMENT_DIALOG (self), NULL);
+  g_return_val_if_fail (index < self->rows->len, NULL);
+  return adw_action_row_get_subtitle (g_array_index (self->rows, AreaRow, index).row);
+}
+
+void
+korak_assessment_dialog_get_mediator_rows (KorakAssessmentDialog  *self,
+                                           GtkSwitch             **present,
+                                           AdwComboRow           **mediator,
+                                           AdwComboRow           **language)
+{
+  g_return_if_fail (KORAK_IS_ASSESSMENT_DIALOG (self));
+
+  if (present != NULL)
+    *present = self->mediator_switch;
+  if (mediator != NULL)
+    *mediator = self->mediator_row;
+  if (language != NULL)
+    *language = self->conversation_row;
 }
 
 const char *

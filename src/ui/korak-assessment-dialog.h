@@ -17,8 +17,10 @@ G_BEGIN_DECLS
 
 #define KORAK_TYPE_ASSESSMENT_DIALOG (korak_assessment_dialog_get_type ())
 
-/* A new or edited assessment: date, kind, assessor and one row per area
- * with a score (0 = not scored) and a remark. Typing a digit in a score
+/* A new or edited assessment: date, kind, assessor, whether a mediator
+ * interpreted (who, in which language) and one row per area with a score
+ * (0 = not scored), what that score means on the area's scale, and a
+ * remark. Typing a digit in a score
  * sets it and moves on to the next area ("1" waits for a "0" to make 10);
  * Ctrl+Return saves. Emits "saved" with the assessment's id, then closes. */
 G_DECLARE_FINAL_TYPE (KorakAssessmentDialog, korak_assessment_dialog, KORAK, ASSESSMENT_DIALOG, AdwWindow)
@@ -35,6 +37,14 @@ GtkEditable   *korak_assessment_dialog_get_remark       (KorakAssessmentDialog *
 GtkEditable   *korak_assessment_dialog_get_date         (KorakAssessmentDialog *self);
 AdwComboRow   *korak_assessment_dialog_get_kind_row     (KorakAssessmentDialog *self);
 const char    *korak_assessment_dialog_get_error        (KorakAssessmentDialog *self);
+/* What the score chosen in row @index means (korak_store_describe_score()). */
+const char    *korak_assessment_dialog_get_score_description (KorakAssessmentDialog *self,
+                                                              guint                  index);
+/* "Mediator present", "Mediator" and "Language of the conversation". */
+void           korak_assessment_dialog_get_mediator_rows (KorakAssessmentDialog  *self,
+                                                          GtkSwitch             **present,
+                                                          AdwComboRow           **mediator,
+                                                          AdwComboRow           **language);
 /* Handles a digit typed in score @index as the keyboard does. */
 void           korak_assessment_dialog_type_digit       (KorakAssessmentDialog *self,
                                                          guint                  index,

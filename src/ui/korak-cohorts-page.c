@@ -17,6 +17,7 @@
 #include "korak-cohorts-page.h"
 #include "korak-date.h"
 #include "korak-document-dialog.h"
+#include "korak-mediator-report.h"
 #include "korak-form-dialog.h"
 #include "korak-new-cohort-dialog.h"
 #include "korak-notes-page.h"
@@ -318,6 +319,7 @@ update_actions (KorakCohortsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.notes", has && self->shown->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.monthly-report", has && self->shown->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.outcomes-report", has && self->shown->id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.mediator-hours", has && self->shown->id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "cohorts.certificates", has && self->shown->id != 0);
   gtk_widget_set_visible (self->documents_button, has && self->shown->id != 0);
 }
@@ -1484,6 +1486,41 @@ outcomes_report_action (GtkWidget  *widget,
 }
 
 static KorakDocument *
+build_mediator_hours_cb (KorakDocumentDialog  *dialog,
+                         gpointer              user_data,
+                         GError              **error)
+{
+  ReportRequest *request = user_data;
+  const char *scope = dialog != NULL ? korak_document_dialog_get_choice (dialog) : NULL;
+
+  return korak_report_mediator_hours (request->store, g_strcmp0 (scope, "all") == 0 ? 0 : request->cohort_id,
+                                      NULL, NULL, error);
+}
+
+static void
+mediator_hours_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  KorakCohortsPage *self = KORAK_COHORTS_PAGE (widget);
+  const char *values[] = { "cohort", "all", NULL };
+  const char *labels[] = { _("This cohort"), _("All cohorts"), NULL };
+  g_autofree char *body = NULL;
+  KorakDocumentDialog *dialog;
+
+  if (!ready_for_document (self))
+    return;
+
+  /* Translators: %s is the name of a cohort. */
+  body = g_strdup_printf (_("The hours intercultural mediators interpreted in %s, by mediator and language, with the assessments and notes they were present at: what the funder asks for."),
+                          self->shown->name);
+  dialog = korak_document_dialog_new (widget, _("Mediator Hours"), body, build_mediator_hours_cb,
+                                      report_request_new (self), (GDestroyNotify) report_request_free);
+  korak_document_dialog_set_choices (dialog, _("Cohorts"), values, labels, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static KorakDocument *
 build_certificates_cb (KorakDocumentDialog  *dialog,
                        gpointer              user_data,
                        GError              **error)
@@ -1569,7 +1606,7 @@ certificates_action (GtkWidget  *widget,
 
 /**
  * korak_cohorts_page_create_document:
- * @kind: "monthly" (with @month "YYYY-MM"), "outcomes" or "certificates"
+ * @kind: "monthly" (with @month "YYYY-MM"), "outcomes", "mediator-hours" or "certificates"
  *
  * Makes a document of the cohort shown, as its dialog would; for tests.
  */
@@ -1597,6 +1634,8 @@ korak_cohorts_page_create_document (KorakCohortsPage  *self,
     return korak_report_monthly_attendance (self->store, self->shown->id, month, error);
   if (g_strcmp0 (kind, "outcomes") == 0)
     return build_outcomes_cb (NULL, &request, error);
+  if (g_strcmp0 (kind, "mediator-hours") == 0)
+    return build_mediator_hours_cb (NULL, &request, error);
   if (g_strcmp0 (kind, "certificates") == 0)
     return build_certificates_cb (NULL, &request, error);
 
@@ -2631,6 +2670,7 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cohorts.notes", NULL, notes_action);
   gtk_widget_class_install_action (widget_class, "cohorts.monthly-report", NULL, monthly_report_action);
   gtk_widget_class_install_action (widget_class, "cohorts.outcomes-report", NULL, outcomes_report_action);
+  gtk_widget_class_install_action (widget_class, "cohorts.mediator-hours", NULL, mediator_hours_action);
   gtk_widget_class_install_action (widget_class, "cohorts.certificates", NULL, certificates_action);
   gtk_widget_class_install_action (widget_class, "cohorts.add-pattern", NULL, add_pattern_action);
   gtk_widget_class_install_action (widget_class, "cohorts.edit-pattern", "x", edit_pattern_action);

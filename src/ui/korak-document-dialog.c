@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "korak-document-dialog.h"
+#include "korak-notes.h"
 #include "korak-print.h"
 
 struct _KorakDocumentDialog
@@ -23,8 +24,14 @@ struct _KorakDocumentDialog
   gpointer                user_data;
   GDestroyNotify          destroy;
 
+  GtkWidget              *list;
   AdwComboRow            *choice_row;
   GStrv                   values;
+
+  /* A second language for a bilingual document */
+  AdwComboRow            *language_row;
+  AdwComboRow            *layout_row;
+  GStrv                   languages;     /* tags, after "None" */
 };
 
 G_DEFINE_FINAL_TYPE (KorakDocumentDialog, korak_document_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -76,6 +83,7 @@ korak_document_dialog_dispose (GObject *object)
   self->destroy = NULL;
   g_clear_object (&self->parent);
   g_clear_pointer (&self->values, g_strfreev);
+  g_clear_pointer (&self->languages, g_strfreev);
 
   G_OBJECT_CLASS (korak_document_dialog_parent_class)->dispose (object);
 }
@@ -144,6 +152,19 @@ korak_document_dialog_new (GtkWidget              *parent,
   return self;
 }
 
+static GtkWidget *
+ensure_list (KorakDocumentDialog *self)
+{
+  if (self->list == NULL)
+    {
+      self->list = gtk_list_box_new ();
+      gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);
+      gtk_widget_add_css_class (self->list, "boxed-list");
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), self->list);
+    }
+  return self->list;
+}
+
 void
 korak_document_dialog_set_choices (KorakDocumentDialog *self,
                                    const char          *title,
@@ -164,12 +185,10 @@ korak_document_dialog_set_choices (KorakDocumentDialog *self,
 
   if (self->choice_row == NULL)
     {
-      list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
+      list = ensure_list (self);
       self->choice_row = ADW_COMBO_ROW (adw_combo_row_new ());
-      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->choice_row));
-      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), list);
+      /* The choice comes first, above any language rows. */
+      gtk_list_box_prepend (GTK_LIST_BOX (list), GTK_WIDGET (self->choice_row));
     }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->choice_row), title);
@@ -233,4 +252,138 @@ korak_document_dialog_find (void)
     }
 
   return NULL;
+}
+
+static void
+on_language_selected_cb (KorakDocumentDialog *self)
+{
+  /* The layout only matters with a second language. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->layout_row),
+                            korak_document_dialog_get_language (self) != NULL);
+}
+
+/**
+ * korak_document_dialog_set_languages:
+ * @languages: tags of the languages the document can be printed in as
+ *   well, the participant's first
+ * @preferred: (nullable): the one to choose at first (the participant's),
+ *   or %NULL for none
+ *
+ * Adds a "Second language" row (None and @languages by name) and a
+ * "Layout" row (side by side, or one above the other).
+ */
+void
+korak_document_dialog_set_languages (KorakDocumentDialog *self,
+                                     const char * const  *languages,
+                                     const char          *preferred)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) layouts = NULL;
+  const char *layout_labels[] = {
+    _("Side by side"),
+    _("One above the other"),
+    NULL,
+  };
+  guint selected = 0;
+
+  g_return_if_fail (KORAK_IS_DOCUMENT_DIALOG (self));
+  g_return_if_fail (languages != NULL);
+
+  g_clear_pointer (&self->languages, g_strfreev);
+  self->languages = g_strdupv ((char **) languages);
+
+  /* Translators: no second language on a printed document */
+  gtk_string_list_append (names, C_("language", "None"));
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      /* Translators: a language and its tag, "Arabic (ar)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), korak_language_name (languages[i]), languages[i]);
+
+      gtk_string_list_append (names, label);
+      if (g_strcmp0 (languages[i], preferred) == 0)
+        selected = i + 1;
+    }
+
+  if (self->language_row == NULL)
+    {
+      GtkWidget *list = ensure_list (self);
+
+      self->language_row = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->language_row), _("Second Language"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->language_row),
+                                   _("Print the document in the participant’s language as well"));
+      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->language_row));
+
+      self->layout_row = ADW_COMBO_ROW (adw_combo_row_new ());
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->layout_row), _("Layout"));
+      layouts = gtk_string_list_new (layout_labels);
+      adw_combo_row_set_model (self->layout_row, G_LIST_MODEL (layouts));
+      gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (self->layout_row));
+
+      g_signal_connect_swapped (self->language_row, "notify::selected",
+                                G_CALLBACK (on_language_selected_cb), self);
+    }
+
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->language_row, selected);
+  on_language_selected_cb (self);
+}
+
+/* The second language chosen (a tag), or NULL for none. */
+const char *
+korak_document_dialog_get_language (KorakDocumentDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (KORAK_IS_DOCUMENT_DIALOG (self), NULL);
+
+  if (self->language_row == NULL || self->languages == NULL)
+    return NULL;
+
+  selected = adw_combo_row_get_selected (self->language_row);
+  if (selected == 0 || selected > g_strv_length (self->languages))
+    return NULL;
+  return self->languages[selected - 1];
+}
+
+gboolean
+korak_document_dialog_set_language (KorakDocumentDialog *self,
+                                    const char          *language)
+{
+  g_return_val_if_fail (KORAK_IS_DOCUMENT_DIALOG (self), FALSE);
+
+  if (self->language_row == NULL)
+    return FALSE;
+  if (language == NULL)
+    {
+      adw_combo_row_set_selected (self->language_row, 0);
+      return TRUE;
+    }
+  for (guint i = 0; self->languages != NULL && self->languages[i] != NULL; i++)
+    if (g_str_equal (self->languages[i], language))
+      {
+        adw_combo_row_set_selected (self->language_row, i + 1);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+KorakBilingualLayout
+korak_document_dialog_get_layout (KorakDocumentDialog *self)
+{
+  g_return_val_if_fail (KORAK_IS_DOCUMENT_DIALOG (self), KORAK_BILINGUAL_SIDE_BY_SIDE);
+
+  if (self->layout_row == NULL || adw_combo_row_get_selected (self->layout_row) != 1)
+    return KORAK_BILINGUAL_SIDE_BY_SIDE;
+  return KORAK_BILINGUAL_STACKED;
+}
+
+void
+korak_document_dialog_set_layout (KorakDocumentDialog  *self,
+                                  KorakBilingualLayout  layout)
+{
+  g_return_if_fail (KORAK_IS_DOCUMENT_DIALOG (self));
+
+  if (self->layout_row != NULL)
+    adw_combo_row_set_selected (self->layout_row, layout == KORAK_BILINGUAL_STACKED ? 1 : 0);
 }

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "korak-document.h"
+#include "korak-reports.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,20 @@ GListModel          *korak_document_dialog_get_choice_model (KorakDocumentDialog
 /* Makes the document as Print or Save would; for tests. */
 KorakDocument       *korak_document_dialog_build       (KorakDocumentDialog    *self,
                                                         GError                **error);
+
+/* A "Second language" row (None, then @languages by name; @preferred, the
+ * participant's, chosen at first) and a "Layout" row (side by side or one
+ * above the other), for a document that can be printed in two languages. */
+void                 korak_document_dialog_set_languages (KorakDocumentDialog *self,
+                                                          const char * const  *languages,
+                                                          const char          *preferred);
+/* The second language chosen (a tag), or NULL for none. */
+const char          *korak_document_dialog_get_language  (KorakDocumentDialog *self);
+gboolean             korak_document_dialog_set_language  (KorakDocumentDialog *self,
+                                                          const char          *language);
+KorakBilingualLayout korak_document_dialog_get_layout    (KorakDocumentDialog *self);
+void                 korak_document_dialog_set_layout    (KorakDocumentDialog  *self,
+                                                          KorakBilingualLayout  layout);
 
 /* The open dialog of this kind, if any; for tests. */
 KorakDocumentDialog *korak_document_dialog_find        (void);

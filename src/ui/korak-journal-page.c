@@ -13,6 +13,7 @@
 
 #include "korak-date.h"
 #include "korak-journal-page.h"
+#include "korak-linked-translation.h"
 #include "korak-ui-util.h"
 
 struct _KorakJournalPage
@@ -50,10 +51,42 @@ kind_icon (const char *kind)
   return "dialog-warning-symbolic";
 }
 
+static void reload (KorakJournalPage *self);
+static void show_error (KorakJournalPage *self, const char *message);
+
+static void
+on_translation_saved_cb (KorakJournalPage *self)
+{
+  reload (self);
+}
+
+/* A small win's words go through the notes workflow, translated into the
+ * participant's mother tongue. */
+static void
+on_translate_clicked_cb (GtkButton        *button,
+                         KorakJournalPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 *id = g_object_get_data (G_OBJECT (button), "entry-id");
+  GtkWindow *dialog;
+
+  if (self->store == NULL || id == NULL)
+    return;
+  dialog = korak_linked_translation_open (GTK_WIDGET (self), self->store, KORAK_LINK_JOURNAL_ENTRY, *id,
+                                          self->participant_id, &error);
+  if (dialog == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_translation_saved_cb), self, G_CONNECT_SWAPPED);
+}
+
 static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  KorakJournalPage *self = user_data;
   const KorakJournalRecord *r = korak_journal_item_get_record (item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name (kind_icon (r->kind));
@@ -63,6 +96,32 @@ create_row (gpointer item,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->text);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), korak_choice_label (korak_journal_kinds (), r->kind));
+  /* The participant's own words: a small win or a milestone, not a
+   * mentor's concern. */
+  if (self->store != NULL && g_strcmp0 (r->kind, "concern") != 0)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("preferences-desktop-locale-symbolic");
+      g_autofree char *status = korak_linked_translation_status (self->store, KORAK_LINK_JOURNAL_ENTRY, r->id,
+                                                                 self->participant_id, NULL);
+
+      if (status != NULL)
+        {
+          /* Translators: a journal entry's kind, then its translation: "Small win · Translated into Arabic · reviewed". */
+          g_autofree char *subtitle = g_strdup_printf (_("%s · %s"), korak_choice_label (korak_journal_kinds (), r->kind),
+                                                       status);
+
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+      gtk_widget_set_name (button, "journal-translate");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Translate…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Translate into the participant’s language"), -1);
+      g_object_set_data_full (G_OBJECT (button), "entry-id", g_memdup2 (&r->id, sizeof r->id), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_translate_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
   gtk_widget_add_css_class (icon, g_strcmp0 (r->kind, "concern") == 0 ? "warning"
                                   : g_strcmp0 (r->kind, "small_win") == 0 ? "accent" : "success");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include "korak-date.h"
+#include "korak-mediator-rows.h"
+#include "korak-mediators.h"
 #include "korak-note-dialog.h"
 #include "korak-note-util.h"
 #include "korak-ui-util.h"
@@ -27,6 +29,9 @@ struct _KorakNoteDialog
   AdwEntryRow     *date_row;
   AdwComboRow     *language_row;
   GtkSwitch       *sensitive_switch;
+  GtkSwitch       *mediator_switch;
+  AdwComboRow     *mediator_row;
+  AdwComboRow     *conversation_row;
   GtkTextView     *text_view;
 };
 
@@ -95,6 +100,10 @@ korak_note_dialog_save (KorakNoteDialog *self)
   g_free (record->text);
   record->text = g_steal_pointer (&text);
   record->sensitive = gtk_switch_get_active (self->sensitive_switch);
+  record->mediator_present = gtk_switch_get_active (self->mediator_switch);
+  record->mediator_id = record->mediator_present ? korak_mediator_combo_get (self->mediator_row) : 0;
+  g_free (record->conversation_language);
+  record->conversation_language = g_strdup (korak_conversation_combo_get (self->conversation_row));
 
   if (!korak_store_save_note (self->store, record, &error))
     {
@@ -159,6 +168,9 @@ korak_note_dialog_class_init (KorakNoteDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, language_row);
   gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, sensitive_switch);
+  gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, mediator_switch);
+  gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, mediator_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, conversation_row);
   gtk_widget_class_bind_template_child (widget_class, KorakNoteDialog, text_view);
   gtk_widget_class_bind_template_callback (widget_class, on_language_changed_cb);
 
@@ -235,6 +247,21 @@ korak_note_dialog_new (GtkWidget              *parent,
       korak_language_combo_fill (self->language_row, (const char * const *)with_own, NULL, self->note->language);
     }
   gtk_switch_set_active (self->sensitive_switch, self->note->sensitive);
+  {
+    gint64 default_id = 0;
+
+    if (!korak_mediator_combo_fill (self->mediator_row, store, self->note->mediator_id, error) ||
+        !korak_store_default_mediator (store, self->note->participant_id, self->note->cohort_id, &default_id, error))
+      {
+        gtk_window_destroy (GTK_WINDOW (self));
+        return NULL;
+      }
+    /* The conversation: the participant's languages first, as for the note. */
+    korak_conversation_combo_fill (self->conversation_row, (const char * const *)languages,
+                                   self->note->conversation_language);
+    korak_mediator_rows_bind (self->mediator_switch, self->mediator_row, default_id);
+    korak_mediator_rows_set (self->mediator_switch, self->note->mediator_present, self->note->mediator_id);
+  }
   korak_text_view_set_text (self->text_view, self->note->text);
   on_language_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
@@ -278,6 +305,22 @@ korak_note_dialog_get_sensitive_switch (KorakNoteDialog *self)
 {
   g_return_val_if_fail (KORAK_IS_NOTE_DIALOG (self), NULL);
   return self->sensitive_switch;
+}
+
+void
+korak_note_dialog_get_mediator_rows (KorakNoteDialog  *self,
+                                     GtkSwitch       **present,
+                                     AdwComboRow     **mediator,
+                                     AdwComboRow     **language)
+{
+  g_return_if_fail (KORAK_IS_NOTE_DIALOG (self));
+
+  if (present != NULL)
+    *present = self->mediator_switch;
+  if (mediator != NULL)
+    *mediator = self->mediator_row;
+  if (language != NULL)
+    *language = self->conversation_row;
 }
 
 gboolean

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "korak-date.h"
+#include "korak-linked-translation.h"
 #include "korak-plan-page.h"
 #include "korak-schedule.h"
 #include "korak-ui-util.h"
@@ -54,6 +55,7 @@ static guint signals[N_SIGNALS];
 
 static void rebuild_goals (KorakPlanPage *self);
 static void rebuild_activities (KorakPlanPage *self);
+static gboolean save (KorakPlanPage *self, KorakPlanSaveKind kind);
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -340,6 +342,50 @@ on_remove_goal_clicked_cb (GtkButton     *button,
   rebuild_goals (self);
 }
 
+static void
+on_translation_saved_cb (KorakPlanPage *self)
+{
+  rebuild_goals (self);
+}
+
+/* The goal's text goes through the notes workflow, translated into the
+ * participant's mother tongue. The plan is saved first when it has
+ * changes, so that the translation is of the goal as it reads now. */
+static void
+on_translate_goal_clicked_cb (GtkButton     *button,
+                              KorakPlanPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  KorakGoalRecord *goal = g_object_get_data (G_OBJECT (button), "goal");
+  KorakStore *store = korak_plan_model_get_store (self->model);
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+  guint position;
+
+  if (store == NULL || !g_ptr_array_find (record (self)->goals, goal, &position))
+    return;
+
+  text = g_strstrip (g_strdup (goal->description ? goal->description : ""));
+  if (*text == '\0')
+    {
+      show_error (self, _("Write the goal before translating it."));
+      return;
+    }
+  if ((self->changes || goal->id == 0) && !save (self, KORAK_PLAN_SAVE))
+    return;
+  /* Saving reloaded the plan: the same goal, by its place. */
+  goal = g_ptr_array_index (record (self)->goals, position);
+
+  dialog = korak_linked_translation_open (GTK_WIDGET (self), store, KORAK_LINK_GOAL, goal->id,
+                                          korak_plan_model_get_participant_id (self->model), &error);
+  if (dialog == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_translation_saved_cb), self, G_CONNECT_SWAPPED);
+}
+
 static GtkWidget *
 button_row (const char *label,
             const char *icon,
@@ -406,6 +452,21 @@ rebuild_goals (KorakPlanPage *self)
         adw_expander_row_add_prefix (ADW_EXPANDER_ROW (expander), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander),
                                      goal == expand || (goal->description == NULL || *goal->description == '\0'));
+      /* "Translated into Arabic · reviewed", on the goal's own row. */
+      if (goal->id != 0)
+        {
+          GtkWidget *status = korak_linked_translation_indicator_new (korak_plan_model_get_store (self->model),
+                                                                      KORAK_LINK_GOAL, goal->id,
+                                                                      korak_plan_model_get_participant_id (self->model));
+
+          if (status != NULL)
+            {
+              gtk_label_set_wrap (GTK_LABEL (status), FALSE);
+              gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
+              gtk_widget_set_tooltip_text (status, gtk_label_get_text (GTK_LABEL (status)));
+              adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), status);
+            }
+        }
 
       row = entry_row (self, _("Description"), "goal-description", &goal->description, FALSE);
       g_signal_connect (row, "changed", G_CALLBACK (on_goal_description_changed_cb), expander);
@@ -459,6 +520,11 @@ rebuild_goals (KorakPlanPage *self)
         button = button_row (_("Add _Step"), "list-add-symbolic", "goal-add-step", FALSE);
         g_object_set_data (G_OBJECT (button), "goal", goal);
         g_signal_connect (button, "clicked", G_CALLBACK (on_add_step_clicked_cb), self);
+        gtk_box_append (GTK_BOX (box), button);
+        button = button_row (_("_Translate…"), "preferences-desktop-locale-symbolic", "goal-translate", FALSE);
+        gtk_widget_set_tooltip_text (button, _("Translate the goal into the participant’s language, for the mediator to review"));
+        g_object_set_data (G_OBJECT (button), "goal", goal);
+        g_signal_connect (button, "clicked", G_CALLBACK (on_translate_goal_clicked_cb), self);
         gtk_box_append (GTK_BOX (box), button);
         button = button_row (_("_Remove Goal"), "user-trash-symbolic", "goal-remove", TRUE);
         gtk_widget_set_hexpand (button, TRUE);

@@ -15,6 +15,7 @@
 #include "korak-exchange.h"
 #include "korak-note-util.h"
 #include "korak-preferences-window.h"
+#include "korak-scale-editor.h"
 #include "korak-report-data.h"
 #include "korak-schedule.h"
 #include "korak-print.h"
@@ -1068,6 +1069,23 @@ area_button (KorakPreferencesWindow *self,
   return button;
 }
 
+static void
+on_area_scale_cb (GtkButton              *button,
+                  KorakPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *label = g_object_get_data (G_OBJECT (button), "area-label");
+  KorakScaleEditor *editor;
+
+  editor = korak_scale_editor_new (GTK_WIDGET (self), self->store, row_area_id (GTK_WIDGET (button)), label, &error);
+  if (editor == NULL)
+    {
+      area_failed (self, error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static GtkWidget *
 create_area_row (gpointer item,
                  gpointer user_data)
@@ -1089,6 +1107,22 @@ create_area_row (gpointer item,
   gtk_editable_set_text (GTK_EDITABLE (row), label);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   g_signal_connect_object (row, "apply", G_CALLBACK (on_area_apply_cb), self, 0);
+
+  /* The words for each score: a retired area keeps them for its old scores. */
+  {
+    g_autofree char *scale = g_strdup_printf (_("Edit the words for the scores of %s"), label);
+
+    button = gtk_button_new_with_mnemonic (_("_Scale…"));
+    gtk_widget_set_name (button, "area-scale");
+    gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_set_tooltip_text (button, _("What each score from 1 to 10 means, in words"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, scale, -1);
+    set_row_area_id (button, id);
+    g_object_set_data_full (G_OBJECT (button), "area-label", g_strdup (label), g_free);
+    g_signal_connect_object (button, "clicked", G_CALLBACK (on_area_scale_cb), self, 0);
+    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+  }
 
   if (korak_area_item_get_retired (area))
     {

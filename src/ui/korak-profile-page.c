@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "korak-profile-page.h"
+#include "korak-notes.h"
 #include "korak-document-dialog.h"
 #include "korak-erase-dialog.h"
 #include "korak-exit-dialog.h"
@@ -240,19 +241,30 @@ printable_record (KorakProfilePage *self)
 }
 
 static KorakDocument *
-certificate_document (KorakStore  *store,
-                      gint64       participant_id,
-                      const char  *kind,
-                      GError     **error)
+certificate_document (KorakStore            *store,
+                      gint64                 participant_id,
+                      const char            *kind,
+                      const KorakBilingual  *bilingual,
+                      GError               **error)
 {
   g_autoptr(KorakCertificateRecord) certificate = NULL;
+
+  /* Not entered in the register when it cannot be printed as asked. */
+  if (bilingual != NULL && bilingual->language != NULL &&
+      !korak_report_check_language (store, KORAK_REPORT_CERTIFICATE, participant_id, bilingual->language, error))
+    return NULL;
 
   certificate = korak_store_issue_certificate (store, participant_id, kind, NULL, error);
   if (certificate == NULL)
     return NULL;
 
-  return korak_report_certificate (store, certificate, error);
+  return korak_report_certificate_bilingual (store, certificate, bilingual, error);
 }
+
+static KorakDocument *create_document (KorakProfilePage      *self,
+                                       const char            *kind,
+                                       const KorakBilingual  *bilingual,
+                                       GError               **error);
 
 /**
  * korak_profile_page_create_document:
@@ -269,6 +281,16 @@ KorakDocument *
 korak_profile_page_create_document (KorakProfilePage  *self,
                                     const char        *kind,
                                     GError           **error)
+{
+  return create_document (self, kind, NULL, error);
+}
+
+/* @bilingual: a second language for a plan, progress report or certificate. */
+static KorakDocument *
+create_document (KorakProfilePage      *self,
+                 const char            *kind,
+                 const KorakBilingual  *bilingual,
+                 GError               **error)
 {
   g_autoptr(KorakParticipantRecord) record = NULL;
   KorakStore *store;
@@ -297,11 +319,11 @@ korak_profile_page_create_document (KorakProfilePage  *self,
   if (g_str_equal (kind, "profile"))
     return korak_report_profile (store, record, error);
   if (g_str_equal (kind, "plan"))
-    return korak_report_plan (store, id, error);
+    return korak_report_plan_bilingual (store, id, bilingual, error);
   if (g_str_equal (kind, "progress"))
-    return korak_report_progress (store, id, error);
+    return korak_report_progress_bilingual (store, id, bilingual, error);
   if (g_str_equal (kind, KORAK_CERTIFICATE_PARTICIPATION) || g_str_equal (kind, KORAK_CERTIFICATE_COMPLETION))
-    return certificate_document (store, id, kind, error);
+    return certificate_document (store, id, kind, bilingual, error);
 
   g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Unknown document “%s”", kind);
   return NULL;
@@ -450,8 +472,12 @@ build_document_cb (KorakDocumentDialog  *dialog,
                    GError              **error)
 {
   DocumentRequest *request = user_data;
+  KorakBilingual bilingual = {
+    korak_document_dialog_get_language (dialog),
+    korak_document_dialog_get_layout (dialog),
+  };
 
-  return korak_profile_page_create_document (request->self, request->kind, error);
+  return create_document (request->self, request->kind, &bilingual, error);
 }
 
 /* The heading and the sentence of the Print or Save dialog for @kind. */
@@ -497,6 +523,56 @@ describe_document (const char  *kind,
   return TRUE;
 }
 
+/* The plan, the progress report and the certificates can be printed in a
+ * second language: those whose translation of the document is complete,
+ * the participant's mother tongue first. */
+static void
+offer_languages (KorakProfilePage    *self,
+                 KorakDocumentDialog *dialog,
+                 const char          *kind)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) languages = NULL;
+  g_autoptr(GPtrArray) ordered = NULL;
+  g_autofree char *mother_tongue = NULL;
+  KorakReportKind report;
+  KorakStore *store;
+  gint64 id;
+
+  if (g_str_equal (kind, "plan"))
+    report = KORAK_REPORT_PLAN;
+  else if (g_str_equal (kind, "progress"))
+    report = KORAK_REPORT_PROGRESS;
+  else if (g_str_equal (kind, KORAK_CERTIFICATE_PARTICIPATION) || g_str_equal (kind, KORAK_CERTIFICATE_COMPLETION))
+    report = KORAK_REPORT_CERTIFICATE;
+  else
+    return;
+
+  store = korak_participant_list_get_store (self->participants);
+  id = korak_participant_get_id (self->participant);
+  languages = korak_report_bilingual_languages (store, report, id, &error);
+  if (languages == NULL)
+    {
+      g_warning ("Could not list the languages of a document: %s", error->message);
+      return;
+    }
+  if (languages[0] == NULL)
+    return;
+
+  mother_tongue = korak_language_from_text (korak_participant_record_get (korak_participant_get_record (self->participant),
+                                                                         KORAK_FIELD_MOTHER_TONGUE));
+  ordered = g_ptr_array_new ();
+  if (mother_tongue != NULL && g_strv_contains ((const char * const *) languages, mother_tongue))
+    g_ptr_array_add (ordered, mother_tongue);
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (g_strcmp0 (languages[i], mother_tongue) != 0)
+      g_ptr_array_add (ordered, languages[i]);
+  g_ptr_array_add (ordered, NULL);
+
+  /* None stays chosen: the document as always, unless asked. */
+  korak_document_dialog_set_languages (dialog, (const char * const *) ordered->pdata, NULL);
+}
+
 static void
 document_action (GtkWidget  *widget,
                  const char *action_name,
@@ -518,6 +594,7 @@ document_action (GtkWidget  *widget,
   request->kind = g_strdup (kind);
   dialog = korak_document_dialog_new (widget, heading, body, build_document_cb, request,
                                       (GDestroyNotify) document_request_free);
+  offer_languages (self, dialog, kind);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

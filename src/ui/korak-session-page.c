@@ -14,6 +14,8 @@
 #include "korak-attendance-row.h"
 #include "korak-date.h"
 #include "korak-document-dialog.h"
+#include "korak-mediator-rows.h"
+#include "korak-mediators.h"
 #include "korak-reports.h"
 #include "korak-session-page.h"
 #include "korak-ui-util.h"
@@ -46,6 +48,8 @@ struct _KorakSessionPage
   AdwEntryRow        *place_row;
   AdwComboRow        *leader_row;
   GtkSwitch          *mediator_switch;
+  AdwComboRow        *mediator_row;
+  AdwComboRow        *conversation_row;
   AdwEntryRow        *employer_row;
   GtkWidget          *register_group;
   GtkLabel           *totals_label;
@@ -265,6 +269,29 @@ load_choices (KorakSessionPage  *self,
   return TRUE;
 }
 
+/* The mediators and languages offered for @record: the cohort's mediator
+ * when "Mediator present" is switched on, and for an individual hour the
+ * participant's languages first, for a group its members' mother tongues. */
+static gboolean
+load_mediator_choices (KorakSessionPage          *self,
+                       const KorakSessionRecord  *record,
+                       GError                   **error)
+{
+  g_auto(GStrv) languages = NULL;
+  gint64 default_id = 0;
+
+  if (!korak_mediator_combo_fill (self->mediator_row, self->store, record->mediator_id, error) ||
+      !korak_store_default_mediator (self->store, 0, record->cohort_id, &default_id, error) ||
+      !(languages = korak_store_mediator_languages (self->store, record->participant_id,
+                                                    record->cohort_id, error)))
+    return FALSE;
+
+  korak_conversation_combo_fill (self->conversation_row, (const char * const *)languages,
+                                 record->conversation_language);
+  korak_mediator_rows_set_default (self->mediator_switch, default_id);
+  return TRUE;
+}
+
 static void
 set_entry (AdwEntryRow *row,
            const char  *text)
@@ -292,7 +319,8 @@ fill_details (KorakSessionPage *self)
   adw_combo_row_set_selected (self->activity_row, index_of_id (self->activity_ids, r->activity_id));
   set_entry (self->place_row, r->place);
   adw_combo_row_set_selected (self->leader_row, index_of_id (self->leader_ids, r->leader_id));
-  gtk_switch_set_active (self->mediator_switch, r->mediator_present);
+  korak_mediator_rows_set (self->mediator_switch, r->mediator_present, r->mediator_id);
+  korak_conversation_combo_select (self->conversation_row, r->conversation_language);
   set_entry (self->employer_row, r->employer);
   self->filling = FALSE;
   self->details_changed = FALSE;
@@ -352,7 +380,8 @@ korak_session_page_show_session (KorakSessionPage  *self,
 
   g_clear_pointer (&self->record, korak_session_record_free);
   self->record = g_steal_pointer (&record);
-  if (!load_register (self, error))
+  if (!load_mediator_choices (self, self->record, error) ||
+      !load_register (self, error))
     return FALSE;
 
   fill_details (self);
@@ -388,6 +417,9 @@ korak_session_page_new_session (KorakSessionPage  *self,
 
   g_clear_pointer (&self->record, korak_session_record_free);
   self->record = record;
+  /* No guessing: a mediator is recorded when the person says one came. */
+  if (!load_mediator_choices (self, record, error))
+    return FALSE;
   g_clear_object (&self->register_model);
   gtk_list_box_bind_model (self->register_list, NULL, NULL, NULL, NULL);
   g_clear_pointer (&self->totals, g_free);
@@ -444,6 +476,9 @@ read_details (KorakSessionPage *self)
   r->place = entry_text (self->place_row);
   r->leader_id = g_array_index (self->leader_ids, gint64, adw_combo_row_get_selected (self->leader_row));
   r->mediator_present = gtk_switch_get_active (self->mediator_switch);
+  r->mediator_id = r->mediator_present ? korak_mediator_combo_get (self->mediator_row) : 0;
+  g_free (r->conversation_language);
+  r->conversation_language = g_strdup (korak_conversation_combo_get (self->conversation_row));
   g_free (r->employer);
   r->employer = g_strcmp0 (r->kind, "work_practice") == 0 ? entry_text (self->employer_row) : NULL;
 
@@ -809,6 +844,8 @@ korak_session_page_class_init (KorakSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, place_row);
   gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, leader_row);
   gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, mediator_switch);
+  gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, mediator_row);
+  gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, conversation_row);
   gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, employer_row);
   gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, register_group);
   gtk_widget_class_bind_template_child (widget_class, KorakSessionPage, totals_label);
@@ -839,6 +876,7 @@ korak_session_page_init (KorakSessionPage *self)
   self->member_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  korak_mediator_rows_bind (self->mediator_switch, self->mediator_row, 0);
   update_actions (self);
 }
 
@@ -861,6 +899,22 @@ korak_session_page_get_session_id (KorakSessionPage *self)
 {
   g_return_val_if_fail (KORAK_IS_SESSION_PAGE (self), 0);
   return self->record != NULL ? self->record->id : 0;
+}
+
+void
+korak_session_page_get_mediator_rows (KorakSessionPage  *self,
+                                      GtkSwitch        **present,
+                                      AdwComboRow      **mediator,
+                                      AdwComboRow      **language)
+{
+  g_return_if_fail (KORAK_IS_SESSION_PAGE (self));
+
+  if (present != NULL)
+    *present = self->mediator_switch;
+  if (mediator != NULL)
+    *mediator = self->mediator_row;
+  if (language != NULL)
+    *language = self->conversation_row;
 }
 
 GtkEditable *

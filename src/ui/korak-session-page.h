@@ -42,6 +42,11 @@ gint64         korak_session_page_get_session_id (KorakSessionPage *self);
 /* The sign-in sheet of the shown session's cohort and day. */
 KorakDocument *korak_session_page_create_sign_in_sheet (KorakSessionPage *self,
                                                         GError          **error);
+/* For tests: "Mediator present", "Mediator" and "Language of the conversation". */
+void           korak_session_page_get_mediator_rows (KorakSessionPage  *self,
+                                                     GtkSwitch        **present,
+                                                     AdwComboRow      **mediator,
+                                                     AdwComboRow      **language);
 /* For tests: the entry rows by name ("date", "start", "end", "place", "employer"). */
 GtkEditable   *korak_session_page_get_entry    (KorakSessionPage  *self,
                                                 const char        *name);
