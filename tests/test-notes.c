@@ -1195,6 +1195,15 @@ test_languages (Fixture       *f,
   g_assert_false (korak_language_is_rtl (""));
   g_assert_false (korak_language_is_rtl (NULL));
 
+  /* Bosnian and Serbian (Latin) readers get the Croatian documents. */
+  g_assert_cmpstr (korak_language_neighbour ("bs"), ==, "hr");
+  g_assert_cmpstr (korak_language_neighbour ("sr-Latn"), ==, "hr");
+  g_assert_cmpstr (korak_language_neighbour ("CNR"), ==, "hr");
+  g_assert_null (korak_language_neighbour ("sr-Cyrl"));
+  g_assert_null (korak_language_neighbour ("hr"));
+  g_assert_null (korak_language_neighbour ("ar"));
+  g_assert_null (korak_language_neighbour (NULL));
+
   /* A note in a tag beyond the list is kept as written, normalised. */
   {
     gint64 id = add_note (f->store, ARTA, 0, "2026-01-12", "ku_arab", "Kurdish note.");

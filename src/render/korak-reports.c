@@ -1487,7 +1487,9 @@ build_progress (Writer      *w,
 
       korak_star_data_fill_first_last (star, summary);
       translate_star_axes (w, star, summary);
-      korak_document_add_drawing (document, CHART_WIDTH, STAR_HEIGHT, draw_star, star, free_star);
+      /* Two-line axis labels need room above the legend. */
+      korak_document_add_drawing (document, CHART_WIDTH, writer_is_bilingual (w) ? STAR_HEIGHT + 40.0 : STAR_HEIGHT,
+                                  draw_star, star, free_star);
       add_score_meanings (w, g_ptr_array_index (summary->assessments, summary->assessments->len - 1));
     }
 
@@ -1887,35 +1889,59 @@ sample_certificate_free (KorakCertificateRecord *record)
   korak_certificate_record_free (record);
 }
 
+/* A dry-run job for @kind; a certificate not issued yet is checked with
+ * two samples (completion with a site, participation without). Free with
+ * dry_job_clear(). */
+static gboolean
+dry_job_init (Job              *job,
+              KorakStore       *store,
+              KorakReportKind   kind,
+              gint64            participant_id,
+              GError          **error)
+{
+  KorakCertificateRecord *sample, *other;
+
+  *job = (Job) { kind, participant_id, NULL, NULL };
+  if (kind != KORAK_REPORT_CERTIFICATE)
+    return TRUE;
+
+  if (!(sample = sample_certificate (store, participant_id, KORAK_CERTIFICATE_COMPLETION, TRUE, error)))
+    return FALSE;
+  if (!(other = sample_certificate (store, participant_id, KORAK_CERTIFICATE_PARTICIPATION, FALSE, error)))
+    {
+      sample_certificate_free (sample);
+      return FALSE;
+    }
+  job->certificate = sample;
+  job->other = other;
+  return TRUE;
+}
+
+static void
+dry_job_clear (Job *job)
+{
+  if (job->kind != KORAK_REPORT_CERTIFICATE)
+    return;
+  g_clear_pointer ((KorakCertificateRecord **) &job->certificate, sample_certificate_free);
+  g_clear_pointer ((KorakCertificateRecord **) &job->other, sample_certificate_free);
+}
+
 GStrv
 korak_report_bilingual_languages (KorakStore       *store,
                                   KorakReportKind   kind,
                                   gint64            participant_id,
                                   GError          **error)
 {
-  Job job = { kind, participant_id, NULL, NULL };
-  KorakCertificateRecord *sample = NULL;
-  KorakCertificateRecord *other = NULL;
+  Job job;
   GStrv languages;
 
   g_return_val_if_fail (KORAK_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (kind == KORAK_REPORT_CERTIFICATE)
-    {
-      if (!(sample = sample_certificate (store, participant_id, KORAK_CERTIFICATE_COMPLETION, TRUE, error)) ||
-          !(other = sample_certificate (store, participant_id, KORAK_CERTIFICATE_PARTICIPATION, FALSE, error)))
-        {
-          g_clear_pointer (&sample, sample_certificate_free);
-          return NULL;
-        }
-      job.certificate = sample;
-      job.other = other;
-    }
-
+  if (!dry_job_init (&job, store, kind, participant_id, error))
+    return NULL;
   languages = complete_languages (store, &job, error);
-  g_clear_pointer (&sample, sample_certificate_free);
-  g_clear_pointer (&other, sample_certificate_free);
+  dry_job_clear (&job);
   return languages;
 }
 
@@ -1946,30 +1972,17 @@ korak_report_bilingual_missing (KorakStore       *store,
                                 const char       *language,
                                 GError          **error)
 {
-  Job job = { kind, participant_id, NULL, NULL };
-  KorakCertificateRecord *sample = NULL;
-  KorakCertificateRecord *other = NULL;
   g_autoptr(GPtrArray) missing = NULL;
+  Job job;
 
   g_return_val_if_fail (KORAK_IS_STORE (store), NULL);
   g_return_val_if_fail (language != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (kind == KORAK_REPORT_CERTIFICATE)
-    {
-      if (!(sample = sample_certificate (store, participant_id, KORAK_CERTIFICATE_COMPLETION, TRUE, error)) ||
-          !(other = sample_certificate (store, participant_id, KORAK_CERTIFICATE_PARTICIPATION, FALSE, error)))
-        {
-          g_clear_pointer (&sample, sample_certificate_free);
-          return NULL;
-        }
-      job.certificate = sample;
-      job.other = other;
-    }
-
+  if (!dry_job_init (&job, store, kind, participant_id, error))
+    return NULL;
   missing = dry_run (store, &job, language, error);
-  g_clear_pointer (&sample, sample_certificate_free);
-  g_clear_pointer (&other, sample_certificate_free);
+  dry_job_clear (&job);
   if (missing == NULL)
     return NULL;
 

@@ -175,6 +175,21 @@ korak_language_normalize (const char *tag)
   return g_string_free (out, FALSE);
 }
 
+const char *
+korak_language_neighbour (const char *tag)
+{
+  static const char * const bcms[] = { "bs", "sr", "sr-latn", "cnr", "sh", NULL };
+  g_autofree char *lower = NULL;
+
+  if (tag == NULL)
+    return NULL;
+
+  lower = g_ascii_strdown (tag, -1);
+  g_strdelimit (lower, "_", '-');
+  /* Serbian in Cyrillic is not read as Croatian text. */
+  return g_strv_contains (bcms, lower) ? "hr" : NULL;
+}
+
 gboolean
 korak_language_is_rtl (const char *tag)
 {

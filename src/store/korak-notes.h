@@ -54,6 +54,10 @@ const char *korak_language_name        (const char  *tag);
 /* TRUE for Arabic, Persian, Hebrew, Urdu, Pashto… and for a tag with a
  * right-to-left script (ku-Arab). */
 gboolean    korak_language_is_rtl      (const char  *tag);
+/* A language whose printed documents a reader of @tag reads as her own,
+ * offered when @tag has none of its own: Bosnian, Serbian (Latin) and
+ * Montenegrin → Croatian ("hr"). NULL when there is none. */
+const char *korak_language_neighbour   (const char  *tag);
 /* The tag for a language name as people write it ("albanščina", "Shqip",
  * "Albanian", "sq"), or NULL. (transfer full) */
 char       *korak_language_from_text   (const char  *text);

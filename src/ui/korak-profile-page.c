@@ -561,6 +561,15 @@ offer_languages (KorakProfilePage    *self,
 
   mother_tongue = korak_language_from_text (korak_participant_record_get (korak_participant_get_record (self->participant),
                                                                          KORAK_FIELD_MOTHER_TONGUE));
+  /* A Bosnian or Serbian reader gets the Croatian documents first. */
+  if (mother_tongue != NULL && !g_strv_contains ((const char * const *) languages, mother_tongue) &&
+      korak_language_neighbour (mother_tongue) != NULL)
+    {
+      char *neighbour = g_strdup (korak_language_neighbour (mother_tongue));
+
+      g_free (mother_tongue);
+      mother_tongue = neighbour;
+    }
   ordered = g_ptr_array_new ();
   if (mother_tongue != NULL && g_strv_contains ((const char * const *) languages, mother_tongue))
     g_ptr_array_add (ordered, mother_tongue);
