@@ -146,6 +146,18 @@ squash (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* A demo name may be Arabic: pdftotext may space out the letters of a
+ * name in another script, so spaces (and direction marks) do not count. */
+static void
+assert_contains_name (const char *text,
+                      const char *name)
+{
+  g_autofree char *page = squash (text);
+  g_autofree char *squashed = squash (name);
+
+  assert_contains (page, squashed);
+}
+
 static void
 assert_a4_portrait (const char *path)
 {
@@ -539,11 +551,7 @@ test_certificates_batch (void)
 
       assert_contains (pages[i], c->serial);
       assert_contains (pages[i], "Certificate of completion");
-      g_autofree char *page = squash (pages[i]);
-      g_autofree char *name = squash (c->participant_name);
-
-      /* pdftotext may space out the letters of a name in another script. */
-      assert_contains (page, name);
+      assert_contains_name (pages[i], c->participant_name);
     }
   remove_tree (dir);
 }
@@ -671,7 +679,7 @@ test_plan (void)
 
   assert_a4_portrait (path);
   assert_contains (text, "Individual plan");
-  assert_contains (text, korak_participant_record_get (record, KORAK_FIELD_FAMILY_NAME));
+  assert_contains_name (text, korak_participant_record_get (record, KORAK_FIELD_FAMILY_NAME));
   assert_contains (text, "Diagnosis");
   assert_contains (text, "Goals");
   assert_contains (text, "Participant");
@@ -733,7 +741,7 @@ test_progress (void)
 
   assert_a4_portrait (path);
   assert_contains (text, "Individual progress report");
-  assert_contains (text, korak_participant_record_get (record, KORAK_FIELD_FAMILY_NAME));
+  assert_contains_name (text, korak_participant_record_get (record, KORAK_FIELD_FAMILY_NAME));
   assert_contains (text, "Competencies at intake and latest");
   assert_contains (text, "Attendance hours per week");
   assert_contains (text, "Small wins");
@@ -910,7 +918,7 @@ test_profile (void)
 
   assert_a4_portrait (path);
   assert_contains (text, "Participant profile");
-  assert_contains (text, korak_participant_record_get (record, KORAK_FIELD_GIVEN_NAME));
+  assert_contains_name (text, korak_participant_record_get (record, KORAK_FIELD_GIVEN_NAME));
   assert_contains (text, "Cesta talcev 7");
   assert_contains (text, "Mother tongue");
   assert_contains (text, "Page 1 of");

@@ -1360,6 +1360,18 @@ translate_star_axes (Writer                 *w,
       }
 }
 
+const char *
+korak_report_band_in_language (const KorakBandRecord *band,
+                               const char            *language,
+                               KorakCatalog          *catalog)
+{
+  g_return_val_if_fail (band != NULL, NULL);
+
+  if (korak_scale_band_is_seeded (band->description))
+    return catalog != NULL ? korak_catalog_lookup (catalog, band->description) : NULL;
+  return korak_band_record_get_translation (band, language);
+}
+
 /* What each score of the latest assessment means: the band of the area's
  * scale that holds it. A band's description in the second language is the
  * catalog's (a seeded band) or the typed translation; with neither it is
@@ -1388,12 +1400,7 @@ add_score_meanings (Writer                      *w,
 
       description = data (korak_scale_band_label (band->description));
       if (writer_is_bilingual (w))
-        {
-          if (korak_scale_band_is_seeded (band->description))
-            description.two = korak_catalog_lookup (w->catalog, band->description);
-          else
-            description.two = korak_band_record_get_translation (band, w->language);
-        }
+        description.two = korak_report_band_in_language (band, w->language, w->catalog);
 
       if (table == NULL)
         {

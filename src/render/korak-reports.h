@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include "korak-catalog.h"
 #include "korak-document.h"
+#include "korak-scales.h"
 #include "korak-participant-record.h"
 #include "korak-report-data.h"
 #include "korak-store.h"
@@ -146,5 +148,11 @@ KorakDocument *korak_report_cohort_outcomes    (KorakStore  *store,
 KorakDocument *korak_report_profile            (KorakStore                   *store,
                                                 const KorakParticipantRecord *record,
                                                 GError                      **error);
+
+/* A band's description in @language: the catalog's for a seeded band
+ * (@catalog may be NULL), the typed translation for a typed one, or NULL. */
+const char    *korak_report_band_in_language   (const KorakBandRecord *band,
+                                                const char            *language,
+                                                KorakCatalog          *catalog);
 
 G_END_DECLS

@@ -15,6 +15,8 @@
 #include "korak-date.h"
 #include "korak-mediator-rows.h"
 #include "korak-mediators.h"
+#include "korak-note-links.h"
+#include "korak-reports.h"
 #include "korak-scales.h"
 #include "korak-ui-util.h"
 
@@ -37,6 +39,8 @@ struct _KorakAssessmentDialog
   GArray                *rows;          /* AreaRow */
   GPtrArray             *staff_ids;     /* gint64*, index + 1 = combo position */
   int                    pending_one;   /* row index where "1" was typed, -1 none */
+  char                  *language;      /* the participant's, to explain a score in */
+  KorakCatalog          *catalog;       /* of @language; NULL when there is none */
 
   AdwEntryRow           *date_row;
   AdwComboRow           *kind_row;
@@ -274,6 +278,8 @@ korak_assessment_dialog_dispose (GObject *object)
   g_clear_pointer (&self->record, korak_assessment_record_free);
   g_clear_pointer (&self->rows, g_array_unref);
   g_clear_pointer (&self->staff_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->catalog, korak_catalog_free);
 
   G_OBJECT_CLASS (korak_assessment_dialog_parent_class)->dispose (object);
 }
@@ -310,11 +316,23 @@ update_description (KorakAssessmentDialog *self,
                     const AreaRow         *area_row)
 {
   int score = gtk_spin_button_get_value_as_int (area_row->score);
+  g_autoptr(KorakBandRecord) band = NULL;
   g_autofree char *description = NULL;
   g_autofree char *subtitle = NULL;
 
   if (score > 0 && self->store != NULL)
-    description = korak_store_describe_score (self->store, area_row->area_id, score);
+    band = korak_store_find_band (self->store, area_row->area_id, score, NULL);
+  if (band != NULL)
+    {
+      const char *label = korak_scale_band_label (band->description);
+      const char *theirs = self->language ? korak_report_band_in_language (band, self->language, self->catalog) : NULL;
+
+      /* Said in the participant's language too, to explain the score to her. */
+      if (theirs != NULL && g_strcmp0 (theirs, label) != 0)
+        description = g_strdup_printf ("%s\n%s", label, theirs);
+      else
+        description = g_strdup (label);
+    }
 
   if (area_row->retired && description != NULL)
     /* Translators: a retired area's subtitle, then what its score means. */
@@ -467,6 +485,10 @@ korak_assessment_dialog_new (GtkWindow                   *parent,
   self->record = record ? korak_assessment_record_copy (record) : NULL;
   store = korak_assessment_list_get_store (assessments);
   self->store = g_object_ref (store);
+  self->language = korak_store_participant_language (store, record ? record->participant_id
+                                                                   : korak_assessment_list_get_participant_id (assessments));
+  if (self->language != NULL)
+    self->catalog = korak_catalog_new_for_language (self->language, NULL);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
