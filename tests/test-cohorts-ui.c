@@ -19,6 +19,8 @@
 
 #include "korak-cohort-util.h"
 #include "korak-cohorts-page.h"
+#include "korak-mediators.h"
+#include "korak-notes.h"
 #include "korak-form-dialog.h"
 #include "korak-new-cohort-dialog.h"
 #include "korak-programme-list.h"
@@ -533,6 +535,40 @@ test_cohorts_create_generate_enrol (Fixture       *f,
   g_assert_cmpuint (n_uncancelled, ==, 69);
   sessions_text = row_texts (page, "sessions", TRUE);
   g_assert_cmpstr (sessions_text, ==, "Timetable sessions — 69 sessions planned");
+
+  /* Interpreting: none yet, then two of the sessions with Amina in Bosnian. */
+  {
+    g_autofree char *none = row_texts (page, "mediators-empty", TRUE);
+    g_autofree char *rows = NULL;
+    g_autofree char *expected = NULL;
+    gint64 amina = 0;
+
+    g_assert_true (g_str_has_prefix (none, "No interpreting recorded yet"));
+    g_assert_true (korak_store_default_mediator (f->store, 0, cohort_id, &amina, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (amina, !=, 0);
+    for (guint i = 0, marked = 0; i < sessions->len && marked < 2; i++)
+      {
+        g_autoptr(KorakSessionRecord) session = korak_session_record_copy (sessions->pdata[i]);
+
+        if (session->cancelled_reason != NULL)
+          continue;
+        session->mediator_present = TRUE;
+        session->mediator_id = amina;
+        session->conversation_language = g_strdup ("bs");
+        g_assert_true (korak_store_save_session (f->store, session, &error));
+        g_assert_no_error (error);
+        marked++;
+      }
+    /* As when the mentor comes back from the Schedule view. */
+    g_assert_true (korak_cohorts_page_reload (f->page));
+    rows = row_texts (page, "mediator-hours-row", TRUE);
+    g_test_message ("mediator hours: %s", rows);
+    /* Two sessions of 9:00–13:00. */
+    expected = g_strdup_printf ("Amina Hodžić · %s — Group 8.0 h · individual 0.0 h · 0 assessments · 0 notes",
+                                korak_language_name ("bs"));
+    g_assert_cmpstr (rows, ==, expected);
+  }
 
   /* Generating again changes nothing. */
   gtk_widget_activate_action (page, "cohorts.generate", NULL);

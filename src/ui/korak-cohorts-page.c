@@ -18,6 +18,8 @@
 #include "korak-date.h"
 #include "korak-document-dialog.h"
 #include "korak-mediator-report.h"
+#include "korak-mediators.h"
+#include "korak-notes.h"
 #include "korak-form-dialog.h"
 #include "korak-new-cohort-dialog.h"
 #include "korak-notes-page.h"
@@ -81,6 +83,7 @@ struct _KorakCohortsPage
   GtkListBox          *modules_list;
   GtkListBox          *patterns_list;
   GtkListBox          *closures_list;
+  GtkListBox          *mediators_list;
   AdwActionRow        *sessions_row;
   AdwPreferencesGroup *members_group;
   GtkListBox          *members_list;
@@ -709,6 +712,64 @@ update_sessions (KorakCohortsPage *self)
   adw_action_row_set_subtitle (self->sessions_row, subtitle);
 }
 
+/* The cohort's interpreting on screen: a row per mediator and language,
+ * as the Mediator Hours document totals them. */
+static void
+update_mediators (KorakCohortsPage *self)
+{
+  g_autoptr(KorakMediatorSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  clear_list_box (self->mediators_list);
+
+  summary = korak_store_mediator_hours (self->store, self->shown->id, NULL, NULL, &error);
+  if (summary == NULL || summary->rows->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     summary == NULL ? error->message : _("No interpreting recorded yet"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (summary != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     _("Switch on “Mediator present” in a session, an assessment or a note."));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_widget_set_name (row, "mediators-empty");
+      gtk_list_box_append (self->mediators_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < summary->rows->len; i++)
+    {
+      const KorakMediatorHours *hours = g_ptr_array_index (summary->rows, i);
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *total = g_strdup_printf (_("%.1f h"), korak_mediator_hours_total (hours));
+      GtkWidget *suffix;
+
+      /* Translators: a mediator's name · the language the conversations ran in */
+      title = g_strdup_printf (_("%s · %s"), hours->mediator_name,
+                               hours->language ? korak_language_name (hours->language) : _("language not recorded"));
+      g_autofree char *assessments = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d assessment", "%d assessments",
+                                                                   hours->n_assessments), hours->n_assessments);
+      g_autofree char *notes = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d note", "%d notes", hours->n_notes),
+                                                hours->n_notes);
+
+      /* Translators: group hours, individual hours, "3 assessments", "2 notes" */
+      subtitle = g_strdup_printf (_("Group %.1f h · individual %.1f h · %s · %s"),
+                                  hours->group_hours, hours->individual_hours, assessments, notes);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      suffix = gtk_label_new (total);
+      gtk_widget_add_css_class (suffix, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      gtk_widget_set_name (row, "mediator-hours-row");
+      gtk_list_box_append (self->mediators_list, row);
+    }
+}
+
 static KorakMemberRecord *
 find_member (KorakCohortsPage *self,
              gint64            participant_id)
@@ -875,6 +936,7 @@ fill (KorakCohortsPage *self)
   rebuild_patterns (self);
   rebuild_closures (self);
   update_sessions (self);
+  update_mediators (self);
 
   adw_window_title_set_title (self->cohort_title, self->shown->name);
   adw_window_title_set_subtitle (self->cohort_title, self->shown->programme_name);
@@ -2652,6 +2714,7 @@ korak_cohorts_page_class_init (KorakCohortsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, modules_list);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, patterns_list);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, closures_list);
+  gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, mediators_list);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, sessions_row);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, members_group);
   gtk_widget_class_bind_template_child (widget_class, KorakCohortsPage, members_list);
