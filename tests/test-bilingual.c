@@ -644,6 +644,38 @@ test_monolingual (void)
   remove_tree (dir);
 }
 
+/* A translation is filled in without printf: %s, %d, positions and %%
+ * only; anything else, or a missing argument, is refused. */
+static void
+test_catalog_format (void)
+{
+  const char *args[] = { "Ana", "7" };
+  struct { const char *format; const char *expected; } cases[] = {
+    { "%s has %d", "Ana has 7" },
+    { "%2$d — %1$s", "7 — Ana" },
+    { "100%% %s", "100% Ana" },
+    { "no arguments", "no arguments" },
+    { "%x", NULL },
+    { "%s %s %s", NULL },
+    { "%3$s", NULL },
+    { "%n", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = korak_catalog_format (cases[i].format, args, 2, FALSE);
+
+      g_assert_cmpstr (out, ==, cases[i].expected);
+    }
+
+  /* Isolated for a right-to-left sentence: FSI … PDI around each argument. */
+  {
+    g_autofree char *out = korak_catalog_format ("%s: %d", args, 2, TRUE);
+
+    g_assert_cmpstr (out, ==, "\u2068Ana\u2069: \u20687\u2069");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +699,7 @@ main (int   argc,
   g_assert_true (korak_demo_generate (demo, &options, &counts, &error));
   g_assert_no_error (error);
 
+  g_test_add_func ("/bilingual/catalog/format", test_catalog_format);
   g_test_add_func ("/bilingual/catalog/slovenian", test_catalog_slovenian);
   g_test_add_func ("/bilingual/catalog/tiny", test_catalog_tiny);
   g_test_add_func ("/bilingual/languages", test_languages);

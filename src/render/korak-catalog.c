@@ -620,3 +620,51 @@ korak_catalog_lookup_plural (KorakCatalog *catalog,
 
   return *form != '\0' ? form : NULL;
 }
+
+/* @format filled in with @args for %s and %d (and %1$s, %2$d …), nothing
+ * else: the second language's format comes from a catalog file, so it is
+ * never handed to printf. NULL when it asks for anything else. */
+char *
+korak_catalog_format (const char        *format,
+                      const char *const *args,
+                      guint              n_args,
+                      gboolean           isolate)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint next = 0;
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      guint index;
+
+      if (*p != '%')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      if (*p == '%')
+        {
+          g_string_append_c (out, '%');
+          continue;
+        }
+      if (g_ascii_isdigit (*p) && p[1] == '$')
+        {
+          index = (guint) (*p - '1');
+          p += 2;
+        }
+      else
+        index = next++;
+      if ((*p != 's' && *p != 'd') || index >= n_args)
+        return NULL;
+      /* In a right-to-left sentence, a serial, a date or a Latin name keeps
+       * its own order: first-strong isolate … pop directional isolate. */
+      if (isolate)
+        g_string_append (out, "\u2068");
+      g_string_append (out, args[index]);
+      if (isolate)
+        g_string_append (out, "\u2069");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -67,4 +67,14 @@ gboolean      korak_catalog_eval_plural        (const char    *expression,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KorakCatalog, korak_catalog_free)
 
+/* @format (a translation from a catalog, so never a printf format) filled
+ * in with @args for %s and %d, also positional (%1$s, %2$d …), with %%;
+ * NULL when it asks for anything else or for an argument not given. With
+ * @isolate, each argument is wrapped in a first-strong isolate, so a date
+ * or a Latin name keeps its order inside a right-to-left sentence. */
+char         *korak_catalog_format             (const char        *format,
+                                                const char *const *args,
+                                                guint              n_args,
+                                                gboolean           isolate);
+
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "korak-catalog.h"
 #include "korak-document.h"
 
 /* Geometry in points. */
@@ -2039,48 +2040,6 @@ draw_letterhead (KorakDocument *self,
             layout->rule_y, 0.75);
 }
 
-/* A translation of "Page %d of %d" from a catalog, filled in without
- * trusting it as a printf format: %d and %1$d, %2$d only. NULL for
- * anything else. */
-static char *
-format_page_number (const char *format,
-                    int         number,
-                    int         count)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  int values[2] = { number, count };
-  guint next = 0;
-
-  for (const char *p = format; *p != '\0'; p++)
-    {
-      guint index;
-
-      if (*p != '%')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      p++;
-      if (*p == '%')
-        {
-          g_string_append_c (out, '%');
-          continue;
-        }
-      if ((*p == '1' || *p == '2') && p[1] == '$')
-        {
-          index = (guint) (*p - '1');
-          p += 2;
-        }
-      else
-        index = next++;
-      if (*p != 'd' || index > 1)
-        return NULL;
-      g_string_append_printf (out, "%d", values[index]);
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static void
 draw_footer (KorakDocument *self,
              Layout        *layout,
@@ -2104,7 +2063,10 @@ draw_footer (KorakDocument *self,
           text = g_strdup_printf (_("Page %d of %d"), page->number, page->count);
           if (self->page_format2 != NULL)
             {
-              g_autofree char *second = format_page_number (self->page_format2, page->number, page->count);
+              g_autofree char *number = g_strdup_printf ("%d", page->number);
+              g_autofree char *count = g_strdup_printf ("%d", page->count);
+              const char *args[] = { number, count };
+              g_autofree char *second = korak_catalog_format (self->page_format2, args, 2, FALSE);
 
               if (second != NULL)
                 {

@@ -304,54 +304,6 @@ tr_activity (Writer     *w,
   return tr_name (w, name, korak_activity_label (name));
 }
 
-/* @format filled in with @args for %s and %d (and %1$s, %2$d …), nothing
- * else: the second language's format comes from a catalog file, so it is
- * never handed to printf. NULL when it asks for anything else. */
-static char *
-substitute (const char        *format,
-            const char *const *args,
-            guint              n_args,
-            gboolean           isolate)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  guint next = 0;
-
-  for (const char *p = format; *p != '\0'; p++)
-    {
-      guint index;
-
-      if (*p != '%')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      p++;
-      if (*p == '%')
-        {
-          g_string_append_c (out, '%');
-          continue;
-        }
-      if (g_ascii_isdigit (*p) && p[1] == '$')
-        {
-          index = (guint) (*p - '1');
-          p += 2;
-        }
-      else
-        index = next++;
-      if ((*p != 's' && *p != 'd') || index >= n_args)
-        return NULL;
-      /* In a right-to-left sentence, a serial, a date or a Latin name keeps
-       * its own order: first-strong isolate … pop directional isolate. */
-      if (isolate)
-        g_string_append (out, "\u2068");
-      g_string_append (out, args[index]);
-      if (isolate)
-        g_string_append (out, "\u2069");
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /* @format with @n_args Texts: each language's format with its own args. */
 static Text
 format (Writer     *w,
@@ -371,11 +323,11 @@ format (Writer     *w,
       twos[i] = args[i].two != NULL ? args[i].two : args[i].one;
     }
 
-  t.one = keep (w, substitute (fmt.one, ones, n_args, FALSE));
+  t.one = keep (w, korak_catalog_format (fmt.one, ones, n_args, FALSE));
   if (t.one == NULL)
     t.one = fmt.one;
   if (fmt.two != NULL &&
-      !(t.two = keep (w, substitute (fmt.two, twos, n_args, korak_language_is_rtl (w->language)))))
+      !(t.two = keep (w, korak_catalog_format (fmt.two, twos, n_args, korak_language_is_rtl (w->language)))))
     note_missing (w, fmt.one);
   return t;
 }

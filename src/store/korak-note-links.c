@@ -17,7 +17,6 @@
 #include "korak-store-private.h"
 
 #define NOW    "strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-#define NOW_MS "strftime('%Y-%m-%dT%H:%M:%fZ','now')"
 /* The staff member at the desk, when on the staff list (as korak-notes.c). */
 #define ACTOR  "(SELECT id FROM staff WHERE id = korak_actor_id())"
 
@@ -148,65 +147,6 @@ korak_store_find_linked_note (KorakStore     *store,
   return note_id;
 }
 
-/* The original changed under its reviewed translations: each keeps its
- * current version in its history (as korak-notes.c keep_version() does)
- * and goes back to the mediator. A draft, one waiting and a returned one
- * keep their state. */
-static gboolean
-send_back_to_review (KorakStore  *store,
-                     gint64       note_id,
-                     GError     **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (!(stmt = korak_store_prepare (store,
-                                    "SELECT id FROM note_translation WHERE note_id = ?1 AND review_state = 'reviewed'",
-                                    error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, note_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  if (!korak_store_step_ok (store, rc, error))
-    return FALSE;
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 translation_id = g_array_index (ids, gint64, i);
-      gint64 version_id;
-
-      if (!(stmt = korak_store_prepare (store,
-                                        "INSERT INTO note_translation_version (id, translation_id, version, language, text, "
-                                        "review_state, translator_id, reviewer_id, reviewed_at, review_comment, submitted_at, "
-                                        "version_at, version_by, updated_by) "
-                                        "SELECT ?1, id, version, language, text, review_state, translator_id, reviewer_id, "
-                                        "reviewed_at, review_comment, submitted_at, updated_at, updated_by, " ACTOR " "
-                                        "FROM note_translation WHERE id = ?2", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 2, translation_id);
-      if (!korak_store_insert_with_id (store, stmt, &version_id, error))
-        return FALSE;
-
-      if (!(stmt = korak_store_prepare (store,
-                                        "UPDATE note_translation SET review_state = 'needs_review', reviewer_id = NULL, "
-                                        "reviewed_at = NULL, review_comment = NULL, submitted_at = " NOW_MS ", "
-                                        "version = version + 1, updated_at = " NOW ", updated_by = " ACTOR " "
-                                        "WHERE id = ?1", error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, translation_id);
-      if (!korak_store_step_done (store, stmt, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 korak_store_ensure_linked_note (KorakStore     *store,
                                 KorakLinkKind   kind,
@@ -264,7 +204,7 @@ korak_store_ensure_linked_note (KorakStore     *store,
       sqlite3_bind_int64 (stmt, 1, note_id);
       sqlite3_bind_text (stmt, 2, subject.text, -1, SQLITE_TRANSIENT);
       if (!korak_store_step_done (store, stmt, error) ||
-          !send_back_to_review (store, note_id, error))
+          !korak_store_send_back_to_review (store, note_id, error))
         goto failed;
     }
 

@@ -1190,6 +1190,54 @@ keep_version (KorakStore  *store,
   return insert_with_id (store, stmt, &id, error);
 }
 
+/* The original of a note changed under its reviewed translations (a
+ * linked goal's text, korak-note-links.c): each keeps its current version
+ * in its history and goes back to the mediator. A draft, one waiting and a
+ * returned one keep their state. Inside the caller's transaction. */
+gboolean
+korak_store_send_back_to_review (KorakStore  *store,
+                                 gint64       note_id,
+                                 GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!(stmt = korak_store_prepare (store,
+                                    "SELECT id FROM note_translation WHERE note_id = ?1 AND review_state = 'reviewed'",
+                                    error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, note_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (!korak_store_step_ok (store, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 translation_id = g_array_index (ids, gint64, i);
+
+      if (!keep_version (store, translation_id, error))
+        return FALSE;
+      if (!(stmt = korak_store_prepare (store,
+                                        "UPDATE note_translation SET review_state = 'needs_review', reviewer_id = NULL, "
+                                        "reviewed_at = NULL, review_comment = NULL, submitted_at = " NOW_MS ", "
+                                        "version = version + 1, updated_at = " NOW ", updated_by = " ACTOR " "
+                                        "WHERE id = ?1", error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, translation_id);
+      if (!korak_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* The note's language, or NULL with @error: the note must exist. */
 static char *
 note_language (KorakStore  *store,

@@ -52,6 +52,12 @@ void          korak_bind_text           (sqlite3_stmt *stmt,
 char         *korak_column_dup          (sqlite3_stmt *stmt,
                                          int           column);
 
+/* korak-notes.c: a note's reviewed translations go back to review, each
+ * keeping its version (its original text changed). In a transaction. */
+gboolean      korak_store_send_back_to_review (KorakStore  *self,
+                                               gint64       note_id,
+                                               GError     **error);
+
 /* The exchange's outbox (see korak-store.c and korak-exchange.c). */
 void          korak_store_set_recording   (KorakStore  *self,
                                            gboolean     recording);

@@ -12,11 +12,14 @@
 #include <glib/gi18n.h>
 
 #include "korak-mediator-rows.h"
+#include "korak-note-util.h"
 #include "korak-notes.h"
 #include "korak-schedule.h"
 
 #define IDS_KEY     "korak-mediator-ids"
-#define TAGS_KEY    "korak-conversation-tags"
+/* The key korak-note-util.c keeps a language combo's tags under, so its
+ * get and select serve this combo too. */
+#define TAGS_KEY    "korak-language-tags"
 #define BINDING_KEY "korak-mediator-binding"
 
 /* ------------------------------------------------------------ mediator */
@@ -135,27 +138,14 @@ korak_conversation_combo_fill (AdwComboRow        *row,
 const char *
 korak_conversation_combo_get (AdwComboRow *row)
 {
-  GPtrArray *tags = g_object_get_data (G_OBJECT (row), TAGS_KEY);
-  guint selected = adw_combo_row_get_selected (row);
-
-  if (tags == NULL || selected >= tags->len)
-    return NULL;
-  return g_ptr_array_index (tags, selected);
+  return korak_language_combo_get (row);
 }
 
 gboolean
 korak_conversation_combo_select (AdwComboRow *row,
                                  const char  *tag)
 {
-  GPtrArray *tags = g_object_get_data (G_OBJECT (row), TAGS_KEY);
-
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (tags, i), tag) == 0)
-      {
-        adw_combo_row_set_selected (row, i);
-        return TRUE;
-      }
-  return FALSE;
+  return korak_language_combo_select (row, tag);
 }
 
 /* ------------------------------------------------------------- binding */
