@@ -470,6 +470,8 @@ test_notes_translate_review (Fixture       *f,
     GtkWidget *languages = korak_find_named (GTK_WIDGET (row), "languages");
 
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (languages)), "Slovenian → Arabic"));
+    /* An ordinary note carries no goal or small win. */
+    g_assert_null (korak_find_named (GTK_WIDGET (row), "carries"));
   }
   {
     GtkTextView *original = korak_review_page_get_original_view (review);

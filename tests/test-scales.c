@@ -345,6 +345,9 @@ test_goal_link (Fixture       *f,
   g_assert_cmpint (note->participant_id, ==, ANA);
   g_assert_cmpstr (note->language, ==, "sl");
   g_assert_cmpstr (note->text, ==, "Sama pokliče na urad");
+  /* The note says whose text it carries (the Review view shows it). */
+  g_assert_cmpint (note->goal_id, ==, goal_id);
+  g_assert_cmpint (note->journal_entry_id, ==, 0);
 
   /* A draft, then waiting: not reviewed. */
   translation_id = translate (f, note_id, "ar", "تتصل بالمكتب بنفسها");

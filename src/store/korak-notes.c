@@ -528,6 +528,8 @@ korak_note_record_copy (const KorakNoteRecord *record)
   copy->mediator_id = record->mediator_id;
   copy->mediator_name = g_strdup (record->mediator_name);
   copy->conversation_language = g_strdup (record->conversation_language);
+  copy->goal_id = record->goal_id;
+  copy->journal_entry_id = record->journal_entry_id;
   for (guint i = 0; record->translations != NULL && i < record->translations->len; i++)
     g_ptr_array_add (copy->translations,
                      korak_translation_record_copy (g_ptr_array_index (record->translations, i)));
@@ -548,16 +550,17 @@ korak_note_record_copy (const KorakNoteRecord *record)
   " LEFT JOIN staff ub ON ub.id = t.updated_by "
 #define N_TRANSLATION_COLUMNS 16
 
-/* 14 columns, read by read_note(). */
+/* 16 columns, read by read_note(). */
 #define NOTE_COLUMNS \
   "n.id, n.participant_id, n.cohort_id, n.date, n.language, n.text, n.sensitive, n.author_id, " \
   STAFF_NAME ("a") ", " \
   "CASE WHEN n.participant_id IS NOT NULL THEN p.given_name || ' ' || p.family_name ELSE c.name END, " \
-  "n.mediator_present, n.mediator_id, " STAFF_NAME ("md") ", n.conversation_language"
+  "n.mediator_present, n.mediator_id, " STAFF_NAME ("md") ", n.conversation_language, " \
+  "n.goal_id, n.journal_entry_id"
 #define NOTE_JOINS \
   " LEFT JOIN staff a ON a.id = n.author_id LEFT JOIN participant p ON p.id = n.participant_id" \
   " LEFT JOIN cohort c ON c.id = n.cohort_id LEFT JOIN staff md ON md.id = n.mediator_id "
-#define N_NOTE_COLUMNS 14
+#define N_NOTE_COLUMNS 16
 
 static KorakTranslationRecord *
 read_translation (sqlite3_stmt *stmt,
@@ -603,6 +606,8 @@ read_note (sqlite3_stmt *stmt)
   r->mediator_id = sqlite3_column_int64 (stmt, 11);
   r->mediator_name = korak_column_dup (stmt, 12);
   r->conversation_language = korak_column_dup (stmt, 13);
+  r->goal_id = sqlite3_column_int64 (stmt, 14);
+  r->journal_entry_id = sqlite3_column_int64 (stmt, 15);
   return r;
 }
 

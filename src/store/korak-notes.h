@@ -102,6 +102,8 @@ typedef struct
   char      *mediator_name;    /* read only */
   char      *conversation_language; /* the tag of the language the conversation ran in
                                      * (not the note's own), NULL: not recorded */
+  gint64     goal_id;          /* read only: the goal whose text this note carries (korak-note-links.h) */
+  gint64     journal_entry_id; /* read only: the small win or milestone whose text it carries */
   GPtrArray *translations;     /* read only: KorakTranslationRecord*, by language */
 } KorakNoteRecord;
 

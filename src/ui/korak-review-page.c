@@ -115,6 +115,19 @@ create_row (gpointer item,
   gtk_widget_add_css_class (languages, "dim-label");
   gtk_box_append (GTK_BOX (box), languages);
 
+  /* A goal's or a small win's text, to be printed for the participant. */
+  if (note->goal_id != 0 || note->journal_entry_id != 0)
+    {
+      GtkWidget *carries = gtk_label_new (note->goal_id != 0 ? _("A goal of the individual plan")
+                                                             : _("A small win from the journal"));
+
+      gtk_widget_set_name (carries, "carries");
+      gtk_label_set_xalign (GTK_LABEL (carries), 0);
+      gtk_widget_add_css_class (carries, "caption");
+      gtk_widget_add_css_class (carries, "accent");
+      gtk_box_append (GTK_BOX (box), carries);
+    }
+
   excerpt = gtk_label_new (NULL);
   gtk_widget_set_name (excerpt, "excerpt");
   gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
