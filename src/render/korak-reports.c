@@ -1310,6 +1310,24 @@ translate_star_axes (Writer                 *w,
         star->axes[i] = g_strdup (joined (w, label));
         break;
       }
+
+  /* The legend: "Vstop 27. 4. 2026 · ⁨الدخول⁩", the intake and the latest
+   * as korak_star_data_fill_first_last() chose them; the kind once more in
+   * the second language (the date is the same), isolated so that it keeps
+   * its own order on the line. */
+  for (guint s = 0; s < star->n_series && summary->assessments->len > 0; s++)
+    {
+      const KorakAssessmentRecord *record = g_ptr_array_index (summary->assessments,
+                                                               s == 0 ? 0 : summary->assessments->len - 1);
+      Text kind = tr_choice (w, korak_assessment_kinds (), record->kind);
+      g_autofree char *label = NULL;
+
+      if (!has_two (kind))
+        continue;
+      label = g_strdup_printf ("%s · \u2068%s\u2069", star->series[s].label, kind.two);
+      g_free (star->series[s].label);
+      star->series[s].label = g_steal_pointer (&label);
+    }
 }
 
 const char *
