@@ -565,6 +565,28 @@ test_languages (void)
   languages = korak_report_bilingual_languages (demo, KORAK_REPORT_PLAN, id, &error);
   g_assert_no_error (error);
   g_assert_false (g_strv_contains ((const char * const *) languages, "sl"));
+
+  /* Bosnian has no catalog of its own: the Croatian text serves. */
+  g_assert_true (g_strv_contains ((const char * const *) languages, "hr"));
+  g_assert_false (g_strv_contains ((const char * const *) languages, "bs"));
+  g_assert_true (korak_report_check_language (demo, KORAK_REPORT_PLAN, id, "bs", &error));
+  g_assert_no_error (error);
+  {
+    KorakBilingual bosnian = { "bs", KORAK_BILINGUAL_STACKED };
+    KorakCatalog *croatian = korak_catalog_new_for_language ("hr", &error);
+    g_autoptr(KorakDocument) plan = korak_report_plan_bilingual (demo, id, &bosnian, &error);
+    g_autofree char *folder_bs = tmp_dir ();
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (plan);
+    path = write_pdf (plan, folder_bs, "plan-bs.pdf");
+    text = pdf_text (path);
+    assert_contains (text, korak_catalog_lookup (croatian, "Individual plan"));
+    korak_catalog_free (croatian);
+    remove_tree (folder_bs);
+  }
   g_clear_pointer (&languages, g_strfreev);
 
   /* xx: Croatian with the heading "Goals" left out. */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "korak-catalog.h"
+#include "korak-notes.h"
 
 #define MO_MAGIC         0x950412deU
 #define MO_MAGIC_SWAPPED 0xde120495U
@@ -490,6 +491,12 @@ korak_catalog_new_for_language (const char  *language,
           g_free (path);
           path = catalog_path (name);
         }
+    }
+  /* Bosnian or Serbian without a catalog of their own: Croatian. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR) && korak_language_neighbour (language) != NULL)
+    {
+      g_free (path);
+      path = catalog_path (korak_language_neighbour (language));
     }
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {

@@ -1937,6 +1937,10 @@ korak_report_check_language (KorakStore       *store,
     return FALSE;
   if (g_strv_contains ((const char * const *) languages, language))
     return TRUE;
+  /* Bosnian and Serbian (Latin) are printed with the Croatian text. */
+  if (korak_language_neighbour (language) != NULL &&
+      g_strv_contains ((const char * const *) languages, korak_language_neighbour (language)))
+    return TRUE;
 
   set_language_error (error, language, languages);
   return FALSE;
