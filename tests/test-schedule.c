@@ -520,6 +520,30 @@ test_migrate_from_1 (void)
   g_assert_cmpint (session->pattern_id, ==, 2201);
   g_assert_null (session->origin_date);
   g_assert_cmpint (session->module_ordinal, ==, 1);
+
+  /* Migration 10 wrote the CHECKs with IN lists as OR chains (no temporary
+   * index per row), and they still refuse what they refused. */
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                     "AND sql LIKE '%state IN (%'"), ==, 0);
+  g_assert_cmpint (query_int (store, "SELECT count(*) FROM sqlite_master WHERE name = 'attendance' "
+                                     "AND sql LIKE '%state = ''present'' OR state = ''late''%'"), ==, 1);
+  {
+    char *message = NULL;
+
+    g_assert_cmpint (sqlite3_exec (korak_store_get_db (store),
+                                   "UPDATE session SET kind = 'party' WHERE id = 3001", NULL, NULL, &message),
+                     ==, SQLITE_CONSTRAINT_CHECK);
+    sqlite3_free (message);
+    g_assert_cmpint (sqlite3_exec (korak_store_get_db (store),
+                                   "UPDATE session SET kind = 'visit' WHERE id = 3001", NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+  }
+  {
+    g_autofree char *check = korak_store_integrity_check (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (check, ==, "ok");
+  }
   g_clear_object (&store);
 
   /* Opening again migrates nothing more. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "korak-cli-private.h"
+#include "korak-mediators.h"
 #include "korak-crash-test.h"
 #include "korak-date.h"
 #include "korak-notes.h"
@@ -616,6 +617,80 @@ bench_monthly (KorakStore  *store,
   return TRUE;
 }
 
+/* No goal in the issues: measured so that a slow one shows. */
+static void
+print_untargeted (const char *label,
+                  double      ms)
+{
+  glong width = g_utf8_strlen (label, -1);
+  g_autofree char *pad = g_strnfill (width < 34 ? 34 - width : 1, ' ');
+
+  g_print ("%s%s%9.2f ms\n", label, pad, ms);
+}
+
+/* An Arabic speaker's plan in Slovenian and Arabic (the dry run that checks
+ * the translation is complete included), and the mediator hours of every
+ * cohort: median of 5 each. */
+static gboolean
+bench_interpreting (KorakStore  *store,
+                    const char  *folder,
+                    GError     **error)
+{
+  g_autofree char *path = g_build_filename (folder, "plan-ar.pdf", NULL);
+  g_autoptr(GArray) plans = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) hours = g_array_new (FALSE, FALSE, sizeof (double));
+  KorakBilingual bilingual = { "ar", KORAK_BILINGUAL_SIDE_BY_SIDE };
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  if (!(stmt = korak_store_prepare (store,
+                                    "SELECT p.participant_id FROM plan p JOIN participant x ON x.id = p.participant_id "
+                                    "JOIN goal g ON g.plan_id = p.id WHERE x.mother_tongue = 'arabščina' "
+                                    "GROUP BY p.id ORDER BY count(*) DESC, p.id LIMIT 1", error)))
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  for (int round = 0; round < 5; round++)
+    {
+      g_autoptr(KorakMediatorSummary) summary = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      if (!(summary = korak_store_mediator_hours (store, 0, NULL, NULL, error)))
+        return FALSE;
+      ms = korak_cli_ms_since (start);
+      g_array_append_val (hours, ms);
+    }
+
+  g_print (_("Interpreting:\n"));
+  print_untargeted (_("  mediator hours, every cohort"), korak_cli_median (hours));
+
+  if (id == 0 || !korak_report_check_language (store, KORAK_REPORT_PLAN, id, "ar", &local_error))
+    {
+      g_print (_("  a plan with Arabic beside it: skipped (%s)\n"),
+               local_error ? local_error->message : _("no Arabic speaker with a plan"));
+      return TRUE;
+    }
+
+  for (int round = 0; round < 5; round++)
+    {
+      g_autoptr(KorakDocument) document = NULL;
+      gint64 start = g_get_monotonic_time ();
+      double ms;
+
+      document = korak_report_plan_bilingual (store, id, &bilingual, error);
+      if (document == NULL || !korak_document_write_pdf (document, path, error))
+        return FALSE;
+      ms = korak_cli_ms_since (start);
+      g_array_append_val (plans, ms);
+    }
+  print_untargeted (_("  a plan with Arabic beside it"), korak_cli_median (plans));
+  return TRUE;
+}
+
 gboolean
 korak_cli_bench_documents (KorakStore  *store,
                            GError     **error)
@@ -626,20 +701,10 @@ korak_cli_bench_documents (KorakStore  *store,
   if (folder == NULL)
     return FALSE;
 
-  ok = bench_certificates (store, folder, error) && bench_monthly (store, folder, error);
+  ok = bench_certificates (store, folder, error) && bench_monthly (store, folder, error) &&
+       bench_interpreting (store, folder, error);
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (folder, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (folder);
-  }
+  korak_cli_remove_folder (folder);
   return ok;
 }
 
@@ -672,17 +737,6 @@ korak_cli_bench_crash (guint kills)
   if (!ok)
     korak_cli_print_error (error->message);
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (folder, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (folder);
-  }
+  korak_cli_remove_folder (folder);
   return ok && lost == 0;
 }

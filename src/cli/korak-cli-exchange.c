@@ -307,17 +307,6 @@ korak_cli_bench_exchange (GError **error)
       korak_cli_print_figure (_("  applying it"), result.big_apply_ms, KORAK_EXCHANGE_GOAL_BIG_APPLY_MS);
     }
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (folder, name, NULL);
-
-        g_unlink (file);
-      }
-    g_rmdir (folder);
-  }
+  korak_cli_remove_folder (folder);
   return ok;
 }

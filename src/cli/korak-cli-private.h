@@ -35,6 +35,8 @@ double          korak_cli_maximum         (GArray              *samples);
 void            korak_cli_print_figure    (const char          *label,
                                            double               ms,
                                            double               target_ms);
+/* A bench's scratch folder and the files in it. */
+void            korak_cli_remove_folder   (const char          *folder);
 
 typedef enum
 {

