@@ -58,6 +58,10 @@ korak_attendance_data_clear (KorakAttendanceData *data)
 {
   g_return_if_fail (data != NULL);
 
+  g_clear_pointer (&data->hours2, g_free);
+  g_clear_pointer (&data->module_format2, g_free);
+  g_clear_pointer (&data->required_format2, g_free);
+
   for (guint i = 0; i < data->n_weeks; i++)
     g_free (data->weeks[i].monday);
   g_clear_pointer (&data->weeks, g_free);

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "korak-catalog.h"
 #include "korak-charts.h"
 #include "korak-date.h"
 
@@ -1663,6 +1664,17 @@ korak_attendance_chart_required_y (double                     width,
   return crisp (attendance_y (&g, data->required_per_week));
 }
 
+/* "ure · ⁨ساعات⁩": a second language's words after the interface's, isolated
+ * so that each keeps its own order on the line. */
+static char *
+with_second (const char *one,
+             const char *two)
+{
+  if (two == NULL || g_strcmp0 (one, two) == 0)
+    return g_strdup (one);
+  return g_strdup_printf ("%s · \u2068%s\u2069", one, two);
+}
+
 void
 korak_attendance_chart_draw (cairo_t                   *cr,
                              double                     width,
@@ -1711,8 +1723,17 @@ korak_attendance_chart_draw (cairo_t                   *cr,
       draw_text (&chart, text, SMALL_SIZE, FALSE, &chart.dim, g.x0 - 8, y, 0, 1, 1, 0.5);
     }
   /* Translators: the unit of the attendance chart's vertical axis */
-  draw_text (&chart, _("hours"), SMALL_SIZE, FALSE, &chart.dim, g.x0 - 8, g.y0 - 20 * chart.scale,
-             0, 1, 1, 0.5);
+  if (data->hours2 == NULL || g_strcmp0 (data->hours2, _("hours")) == 0)
+    draw_text (&chart, _("hours"), SMALL_SIZE, FALSE, &chart.dim, g.x0 - 8, g.y0 - 20 * chart.scale,
+               0, 1, 1, 0.5);
+  else
+    {
+      /* The margin is narrow: the second language's unit under the first. */
+      g_autofree char *unit = g_strdup_printf ("%s\n%s", _("hours"), data->hours2);
+
+      draw_text (&chart, unit, SMALL_SIZE, FALSE, &chart.dim, g.x0 - 8, g.y0 - 8 * chart.scale,
+                 0, 2, 1, 1);
+    }
 
   /* Module separators and names. */
   for (guint i = 0; i < n; i++)
@@ -1736,7 +1757,14 @@ korak_attendance_chart_draw (cairo_t                   *cr,
           cairo_stroke (cr);
           cairo_restore (cr);
         }
-      label = g_strdup_printf (_("Module %d"), module);
+      {
+        g_autofree char *number = g_strdup_printf ("%d", module);
+        g_autofree char *one = g_strdup_printf (_("Module %d"), module);
+        const char *args[] = { number };
+        g_autofree char *two = data->module_format2 ? korak_catalog_format (data->module_format2, args, 1, FALSE) : NULL;
+
+        label = with_second (one, two);
+      }
       draw_text (&chart, label, SMALL_SIZE, TRUE, &chart.dim, x + 6, g.y0 - 18 * chart.scale,
                  (end - i) * g.slot - 10, 1, 0, 0.5);
     }
@@ -1791,7 +1819,10 @@ korak_attendance_chart_draw (cairo_t                   *cr,
     {
       double y = crisp (attendance_y (&g, data->required_per_week));
       g_autofree char *hours = format_number (data->required_per_week);
-      g_autofree char *label = g_strdup_printf (_("Required: %s h"), hours);
+      const char *args[] = { hours };
+      g_autofree char *one = g_strdup_printf (_("Required: %s h"), hours);
+      g_autofree char *two = data->required_format2 ? korak_catalog_format (data->required_format2, args, 1, FALSE) : NULL;
+      g_autofree char *label = with_second (one, two);
       g_autoptr(PangoLayout) layout = make_layout (&chart, label, SMALL_SIZE, TRUE, 0, 1,
                                                    PANGO_ALIGN_LEFT);
       double lw, lh, lx, ly;

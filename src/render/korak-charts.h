@@ -114,6 +114,12 @@ typedef struct
   double               required_per_week;   /* the line; 0 for none */
   guint                n_weeks;
   KorakAttendanceWeek *weeks;
+  /* The chart's words in a second language (bilingual documents), drawn
+   * after the interface's; NULL: none. The formats come from a catalog
+   * (one %d, one %s) and are filled by korak_catalog_format(). Owned. */
+  char                *hours2;
+  char                *module_format2;
+  char                *required_format2;
 } KorakAttendanceData;
 
 void   korak_attendance_chart_draw     (cairo_t                   *cr,

@@ -1478,6 +1478,13 @@ build_progress (Writer      *w,
       KorakAttendanceData *attendance = g_new0 (KorakAttendanceData, 1);
 
       korak_attendance_data_fill (attendance, weeks, required);
+      if (writer_is_bilingual (w))
+        {
+          /* The chart's own words, as korak-charts.c has them. */
+          attendance->hours2 = g_strdup (tr (w, "hours").two);
+          attendance->module_format2 = g_strdup (tr (w, "Module %d").two);
+          attendance->required_format2 = g_strdup (tr (w, "Required: %s h").two);
+        }
       korak_document_add_drawing (document, CHART_WIDTH, ATTENDANCE_HEIGHT, draw_attendance, attendance, free_attendance);
     }
 
