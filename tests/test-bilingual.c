@@ -24,6 +24,8 @@
 #include "korak-plan.h"
 #include "korak-report-data.h"
 #include "korak-reports.h"
+#include "korak-scales.h"
+#include "korak-assessment.h"
 #include "korak-store-private.h"
 
 static char       *demo_dir;
@@ -491,6 +493,84 @@ test_plan_arabic (void)
   remove_tree (dir);
 }
 
+/* ---- the progress report, Slovenian + Arabic ---------------------------- */
+
+/* The scores explained in both languages, and the charts' words too. */
+static void
+test_progress_arabic (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KorakCatalog) ar = NULL;
+  g_autoptr(KorakStarSummary) summary = NULL;
+  g_autoptr(KorakDocument) document = NULL;
+  g_autoptr(KorakBandRecord) band = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  KorakBilingual bilingual = { "ar", KORAK_BILINGUAL_SIDE_BY_SIDE };
+  const KorakAssessmentRecord *latest;
+  const KorakScoreRecord *score = NULL;
+  /* Someone with assessments of seeded areas and attendance. */
+  gint64 id = query_id ("SELECT a.participant_id FROM assessment a "
+                        "JOIN attendance t ON t.participant_id = a.participant_id "
+                        "GROUP BY a.participant_id HAVING count(DISTINCT a.id) >= 2 "
+                        "ORDER BY a.participant_id LIMIT 1");
+
+  if (!have_program ("pdftotext") || !have_program ("pdfinfo"))
+    return;
+  g_assert_cmpint (id, !=, 0);
+  if (!require_complete (KORAK_REPORT_PROGRESS, id, "ar"))
+    return;
+  ar = korak_catalog_new_for_language ("ar", &error);
+  g_assert_no_error (error);
+
+  summary = korak_store_star_summary (demo, id, &error);
+  g_assert_no_error (error);
+  latest = g_ptr_array_index (summary->assessments, summary->assessments->len - 1);
+  /* A seeded band: its Arabic comes from the catalog. */
+  for (guint i = 0; latest->scores != NULL && i < latest->scores->len && band == NULL; i++)
+    {
+      score = g_ptr_array_index (latest->scores, i);
+      band = korak_store_find_band (demo, score->area_id, score->score, &error);
+      g_assert_no_error (error);
+      if (band != NULL && !korak_scale_band_is_seeded (band->description))
+        g_clear_pointer (&band, korak_band_record_free);
+    }
+  g_assert_nonnull (band);
+  g_assert_true (korak_scale_band_is_seeded (band->description));
+
+  document = korak_report_progress_bilingual (demo, id, &bilingual, &error);
+  g_assert_no_error (error);
+  dir = tmp_dir ();
+  path = write_pdf (document, dir, "progress-ar.pdf");
+  text = pdf_text (path);
+  g_test_message ("%s", text);
+
+  /* A score's words in both languages. */
+  assert_contains (text, _("What the latest scores mean"));
+  assert_contains (text, korak_catalog_lookup (ar, "What the latest scores mean"));
+  {
+    /* Its first words: a long description wraps, and pdftotext sets the
+     * two columns' lines side by side. */
+    g_auto(GStrv) one = g_strsplit (korak_scale_band_label (band->description), " ", 4);
+    g_auto(GStrv) two = g_strsplit (korak_catalog_lookup (ar, band->description), " ", 4);
+    g_autofree char *start_one = NULL;
+    g_autofree char *start_two = NULL;
+
+    g_assert_cmpuint (g_strv_length (one), >=, 3);
+    g_assert_cmpuint (g_strv_length (two), >=, 3);
+    start_one = g_strjoin (" ", one[0], one[1], NULL);
+    start_two = g_strjoin (" ", two[0], two[1], NULL);
+    assert_contains (text, start_one);
+    assert_contains (text, start_two);
+  }
+  /* The star chart's legend and the attendance chart's unit. */
+  assert_contains (text, korak_catalog_lookup (ar, latest->kind[0] == 'e' ? "Exit" : latest->kind[0] == 'i' ? "Intake" :
+                                                   latest->kind[0] == 'r' ? "Review" : "Follow-up"));
+  assert_contains (text, korak_catalog_lookup (ar, "hours"));
+  remove_tree (dir);
+}
+
 /* ---- the certificate, Slovenian + Albanian ------------------------------ */
 
 static void
@@ -728,6 +808,7 @@ main (int   argc,
   g_test_add_func ("/bilingual/monolingual", test_monolingual);
   g_test_add_func ("/bilingual/certificate/albanian", test_certificate_albanian);
   g_test_add_func ("/bilingual/plan/arabic", test_plan_arabic);
+  g_test_add_func ("/bilingual/progress/arabic", test_progress_arabic);
 
   result = g_test_run ();
 
