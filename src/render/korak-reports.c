@@ -1029,7 +1029,7 @@ korak_report_sign_in_sheet (KorakStore  *store,
   korak_document_add_heading (document, _("Participants"));
   people = korak_table_new (4);
   korak_table_set_column (people, 0, _("No."), 0.55, KORAK_ALIGN_END);
-  korak_table_set_column (people, 1, _("Name"), 4.0, KORAK_ALIGN_START);
+  korak_table_set_column (people, 1, C_("person", "Name"), 4.0, KORAK_ALIGN_START);
   korak_table_set_column (people, 2, _("Arrival time"), 1.4, KORAK_ALIGN_START);
   korak_table_set_column (people, 3, _("Signature"), 3.6, KORAK_ALIGN_START);
   korak_table_set_min_row_height (people, SIGN_IN_ROW_HEIGHT);
@@ -2084,7 +2084,7 @@ korak_report_monthly_attendance (KorakStore  *store,
   n_columns = report->n_days + 3;
   table = korak_table_new (n_columns);
   korak_table_set_text_style (table, KORAK_TEXT_SMALL);
-  korak_table_set_column (table, 0, _("Name"), 5.0, KORAK_ALIGN_START);
+  korak_table_set_column (table, 0, C_("person", "Name"), 5.0, KORAK_ALIGN_START);
   for (guint d = 0; d < report->n_days; d++)
     {
       g_autofree char *header = dup_short_day (report->days[d]);
