@@ -15,6 +15,7 @@
 #include "korak-history.h"
 #include "korak-participant-record.h"
 #include "korak-person-export.h"
+#include "korak-report-data.h"
 #include "korak-schedule.h"
 #include "korak-store-private.h"
 
@@ -630,6 +631,8 @@ test_erase (Fixture       *f,
   g_autoptr(GArray) hits = NULL;
   g_autofree char *report = NULL;
   g_autofree char *wal = NULL;
+  g_autoptr(KorakCohortOutcomes) before = NULL;
+  g_autoptr(KorakCohortOutcomes) after = NULL;
   gint64 id, other;
   gint64 other_audit;
 
@@ -649,8 +652,21 @@ test_erase (Fixture       *f,
   g_assert_no_error (error);
   korak_store_set_actor (f->store, 101, "Maja Novak");
 
+  before = korak_store_get_cohort_outcomes (f->store, 301, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (before->erased, ==, 0);
+
   g_assert_true (korak_store_erase_person (f->store, id, &error));
   g_assert_no_error (error);
+
+  /* The cohort's outcomes still count the person, without the details. */
+  after = korak_store_get_cohort_outcomes (f->store, 301, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (after->erased, ==, 1);
+  g_assert_cmpint (after->enrolled, ==, before->enrolled);
+  g_assert_cmpint (after->completed, ==, before->completed);
+  g_assert_cmpint (after->positive_exits, ==, before->positive_exits);
+  g_assert_cmpfloat_with_epsilon (after->hours, before->hours, 0.001);
 
   /* Nothing of the person is left in any table, the log and the search
    * index included. */

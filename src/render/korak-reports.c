@@ -2193,6 +2193,10 @@ korak_report_cohort_outcomes (KorakStore  *store,
   add_field_take (document, _("Withdrawn"), dup_count (outcomes->withdrawn));
   add_field_take (document, _("Positive exits"), dup_count (outcomes->positive_exits));
   add_field_take (document, _("Hours attended"), dup_hours (outcomes->hours));
+  if (outcomes->erased > 0)
+    /* Translators: people whose data was erased on request; "2 (counted above, without their details)" */
+    add_field_take (document, _("Erased on request"),
+                    g_strdup_printf (_("%d (counted above, without their details)"), outcomes->erased));
   if (outcomes->n_changed > 0)
     {
       g_autofree char *change = dup_change (outcomes->average_change);

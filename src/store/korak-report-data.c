@@ -1797,6 +1797,25 @@ korak_store_get_cohort_outcomes (KorakStore  *store,
   if (!korak_store_step_ok (store, rc, error))
     return NULL;
 
+  /* People erased on request still count, anonymously (korak-audit.c). */
+  if (!(stmt = korak_store_prepare (store,
+                                    "SELECT total(enrolments), total(completed), total(exit_positive), total(hours) "
+                                    "FROM erased_person_count WHERE cohort_id = ?1", error)))
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, cohort_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      outcomes->erased = sqlite3_column_int (stmt, 0);
+      outcomes->enrolled += outcomes->erased;
+      outcomes->completed += sqlite3_column_int (stmt, 1);
+      outcomes->positive_exits += sqlite3_column_int (stmt, 2);
+      outcomes->hours += sqlite3_column_double (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (!korak_store_step_ok (store, rc, error))
+    return NULL;
+
   if (!(outcomes->exits = korak_store_cohort_exits (store, cohort_id, error)))
     return NULL;
   if (!(outcomes->changes = korak_store_cohort_changes (store, cohort_id, error)))

@@ -276,6 +276,8 @@ typedef struct
   int         withdrawn;
   int         positive_exits;  /* exit_positive = 1 */
   double      hours;           /* attended, all participants */
+  int         erased;          /* enrolments of people erased on request: their anonymous counts are in
+                                * enrolled, completed, positive_exits and hours; their exits by reason are not */
   double      average_change;  /* mean of latest - intake average, over people with ≥ 2 assessments */
   int         n_changed;       /* people counted in average_change */
   GPtrArray  *exits;           /* KorakExitCount* (korak-assessment.h) by count */
