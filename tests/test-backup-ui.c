@@ -115,23 +115,6 @@ fixture_set_up (Fixture       *f,
   f->folder = g_build_filename (f->dir, "my backups", NULL);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_tear_down (Fixture       *f,
@@ -145,7 +128,7 @@ fixture_tear_down (Fixture       *f,
   g_settings_reset (settings, "current-staff");
 
   spin (50);
-  remove_tree (f->dir);
+  korak_test_remove_tree (f->dir, FALSE);
   g_free (f->folder);
   g_free (f->path);
   g_free (f->dir);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -32,28 +34,6 @@ typedef struct
   char *backups;    /* dir/backups, not made yet */
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_remove (child), ==, 0);
-        }
-      g_dir_close (dir);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -74,7 +54,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  korak_test_remove_tree (fixture->dir, TRUE);
   g_free (fixture->dir);
   g_free (fixture->db_path);
   g_free (fixture->backups);

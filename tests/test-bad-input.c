@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -51,28 +53,6 @@ make_tmp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_remove (child), ==, 0);
-        }
-      g_dir_close (dir);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static KorakStore *
 open_store (const char *path)
@@ -314,7 +294,7 @@ test_round_trip_exact (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -382,7 +362,7 @@ test_too_long (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -439,7 +419,7 @@ test_invalid_utf8 (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, 0);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -486,7 +466,7 @@ test_control_characters (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -585,7 +565,7 @@ test_validation_messages (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, stored);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 /* The biggest of the database's files, so a size limit just above it is
@@ -674,7 +654,7 @@ test_disk_full_rlimit (void)
     g_unsetenv ("KORAK_TEST_FULL_PATH");
     g_test_trap_assert_passed ();
     g_test_trap_assert_stdout ("*could not write the change to the disk*");
-    remove_tree (dir);
+    korak_test_remove_tree (dir, TRUE);
   }
 }
 

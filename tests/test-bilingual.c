@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -33,25 +35,6 @@ static KorakStore *demo;
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static gboolean
 have_program (const char *name)
@@ -374,7 +357,7 @@ test_catalog_tiny (void)
     g_setenv ("KORAK_LOCALEDIR", saved, TRUE);
   else
     g_unsetenv ("KORAK_LOCALEDIR");
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- the plan, Slovenian + Arabic --------------------------------------- */
@@ -490,7 +473,7 @@ test_plan_arabic (void)
       assert_contains (text, korak_catalog_lookup (ar, "(translation not yet reviewed by a mediator)"));
       g_assert_cmpint (pdf_pages (path), >=, 1);
     }
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- the progress report, Slovenian + Arabic ---------------------------- */
@@ -568,7 +551,7 @@ test_progress_arabic (void)
   assert_contains (text, korak_catalog_lookup (ar, latest->kind[0] == 'e' ? "Exit" : latest->kind[0] == 'i' ? "Intake" :
                                                    latest->kind[0] == 'r' ? "Review" : "Follow-up"));
   assert_contains (text, korak_catalog_lookup (ar, "hours"));
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- the certificate, Slovenian + Albanian ------------------------------ */
@@ -617,7 +600,7 @@ test_certificate_albanian (void)
       assert_contains (text, certificate->participant_name);
       assert_contains (text, certificate->serial);
     }
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- which languages are offered --------------------------------------- */
@@ -665,7 +648,7 @@ test_languages (void)
     text = pdf_text (path);
     assert_contains (text, korak_catalog_lookup (croatian, "Individual plan"));
     korak_catalog_free (croatian);
-    remove_tree (folder_bs);
+    korak_test_remove_tree (folder_bs, FALSE);
   }
   g_clear_pointer (&languages, g_strfreev);
 
@@ -707,7 +690,7 @@ test_languages (void)
     g_setenv ("KORAK_LOCALEDIR", saved, TRUE);
   else
     g_unsetenv ("KORAK_LOCALEDIR");
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- one language: as before ------------------------------------------- */
@@ -743,7 +726,7 @@ test_monolingual (void)
   /* No second language, no translations, no marks. */
   g_assert_null (strstr (plain_text, _("(translation not yet reviewed by a mediator)")));
   g_assert_null (strstr (plain_text, _("(no translation)")));
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* A translation is filled in without printf: %s, %d, positions and %%
@@ -813,7 +796,7 @@ main (int   argc,
   result = g_test_run ();
 
   g_clear_object (&demo);
-  remove_tree (demo_dir);
+  korak_test_remove_tree (demo_dir, FALSE);
   g_free (demo_dir);
   return result;
 }

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -18,25 +20,6 @@
  * runs 1,000). */
 #define DEFAULT_KILLS 200
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_assert_cmpint (g_remove (child), ==, 0);
-        }
-      g_dir_close (dir);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static gint64
 count (KorakStore *store,
@@ -100,7 +83,7 @@ test_crash_kill_writer (void)
   g_assert_cmpint (count (store, "participant") - count (store, "note"), <=, kills);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 /* A writer that cannot write is reported, not counted as a kill. */

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -31,28 +33,6 @@ typedef struct
   KorakStore *store;
 } Fixture;
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_remove (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -73,7 +53,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  korak_test_remove_tree (f->dir, FALSE);
   g_free (f->db_path);
   g_free (f->dir);
 }
@@ -875,7 +855,7 @@ test_export_attendance_outcomes (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ------------------------------------------------------ attendance hours */
@@ -944,7 +924,7 @@ test_negative_hours (void)
   g_clear_error (&error);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 int

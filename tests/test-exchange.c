@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -62,28 +64,6 @@ make_tmp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_remove (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
 
 static void
 copy_file (const char *from,
@@ -564,7 +544,7 @@ test_converge (void)
   desk_close (&kranj);
   desk_close (&jesenice);
   desk_close (&office);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 
@@ -805,7 +785,7 @@ test_refusals (void)
     g_assert_no_error (error);
     expect_refused (&office, path, PASSPHRASE, KORAK_STORE_ERROR_FOREIGN, before);
     g_clear_object (&other);
-    remove_tree (other_dir);
+    korak_test_remove_tree (other_dir, FALSE);
   }
   /* A desk does not take its own bundle. */
   {
@@ -907,7 +887,7 @@ test_refusals (void)
 
   desk_close (&kranj);
   desk_close (&office);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* A desk restored from a backup would number new changes as ones it had
@@ -988,7 +968,7 @@ test_restored_desk (void)
 
   desk_close (&kranj);
   desk_close (&office);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* --------------------------------------------------------------- crashes */
@@ -1158,7 +1138,7 @@ test_crash_writing (void)
   assert_sound (desk.store);
 
   desk_close (&desk);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 static char *crash_bundle;
@@ -1296,7 +1276,7 @@ test_crash_applying (void)
   g_clear_pointer (&crash_bundle, g_free);
   desk_close (&kranj);
   desk_close (&office);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ------------------------------------------------------------------ bench */
@@ -1327,7 +1307,7 @@ test_bench (void)
       g_test_minimized_result (bench.big_apply_ms / 1000.0, "100,000 rows applied in %.2f s", bench.big_apply_ms / 1000.0);
     }
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ------------------------------------------------------------------ main */
@@ -1364,7 +1344,7 @@ main (int   argc,
 
   result = g_test_run ();
 
-  remove_tree (baseline_dir);
+  korak_test_remove_tree (baseline_dir, FALSE);
   g_free (baseline_dir);
   g_free (baseline_path);
   return result;

@@ -109,20 +109,6 @@ fixture_set_up (Fixture       *f,
            "  VALUES (82, 5002, 31, '2010-01-05', '2010-06-30', 'exited');");
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
 
 static void
 fixture_tear_down (Fixture       *f,
@@ -130,7 +116,7 @@ fixture_tear_down (Fixture       *f,
 {
   g_clear_object (&f->store);
   spin (20);
-  remove_tree (f->dir);
+  korak_test_remove_tree (f->dir, FALSE);
   g_free (f->dir);
 }
 

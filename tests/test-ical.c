@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <locale.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -43,28 +45,6 @@ typedef struct
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_remove (child), ==, 0);
-        }
-      g_dir_close (dir);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static gint64
 add_session (Fixture    *fixture,
@@ -183,7 +163,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  korak_test_remove_tree (fixture->dir, TRUE);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->activity_name, g_free);
   g_clear_pointer (&fixture->session_ids, g_array_unref);

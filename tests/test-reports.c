@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -28,25 +30,6 @@ static KorakStore *demo;
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  if (dir)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static gboolean
 have_poppler (void)
@@ -263,7 +246,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  korak_test_remove_tree (fixture->dir, FALSE);
   g_free (fixture->dir);
 }
 
@@ -553,7 +536,7 @@ test_certificates_batch (void)
       assert_contains (pages[i], "Certificate of completion");
       assert_contains_name (pages[i], c->participant_name);
     }
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- sign-in sheet ----------------------------------------------------- */
@@ -628,7 +611,7 @@ test_sign_in_sheet (void)
 
     assert_contains (text, last);
   }
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- plan and progress ------------------------------------------------- */
@@ -692,7 +675,7 @@ test_plan (void)
 
     assert_contains (text, start);
   }
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 static void
@@ -748,7 +731,7 @@ test_progress (void)
   assert_contains (text, "Follow-ups");
   assert_contains (text, "Intake");
   assert_contains (text, "Page 1 of");
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- monthly attendance ------------------------------------------------ */
@@ -884,7 +867,7 @@ test_cohort_outcomes (void)
 
     assert_contains (text, enrolled);
   }
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- profile ----------------------------------------------------------- */
@@ -922,7 +905,7 @@ test_profile (void)
   assert_contains (text, "Cesta talcev 7");
   assert_contains (text, "Mother tongue");
   assert_contains (text, "Page 1 of");
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- nothing recorded yet --------------------------------------------- */
@@ -1050,7 +1033,7 @@ main (int   argc,
   result = g_test_run ();
 
   g_clear_object (&demo);
-  remove_tree (demo_dir);
+  korak_test_remove_tree (demo_dir, FALSE);
   g_free (demo_dir);
   return result;
 }

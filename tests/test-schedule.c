@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
@@ -38,22 +40,6 @@ typedef struct
 
 /* ---- helpers ----------------------------------------------------------- */
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  if (dir)
-    g_dir_close (dir);
-  g_rmdir (path);
-}
 
 static gint64
 count_rows (KorakStore *store,
@@ -170,7 +156,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  korak_test_remove_tree (fixture->dir, FALSE);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -552,7 +538,7 @@ test_migrate_from_1 (void)
   g_assert_cmpint (count_rows (store, "activity"), ==, 15);
   g_clear_object (&store);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, FALSE);
 }
 
 /* ---- staff and programmes ---------------------------------------------- */

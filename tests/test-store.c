@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include "korak-test-util.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -42,28 +44,6 @@ make_tmp_dir (void)
   return dir;
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_remove (child), ==, 0);
-        }
-      g_dir_close (dir);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 static GBytes *
 read_file (const char *path)
@@ -415,7 +395,7 @@ test_open_create (void)
   g_assert_cmpstr (korak_participant_record_get (again, KORAK_FIELD_FAMILY_NAME), ==, "Novak");
   g_clear_object (&store);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -435,7 +415,7 @@ test_migrate_empty_file (void)
   g_assert_cmpint (count_rows (store, "desk"), ==, 1);
   g_clear_object (&store);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -468,7 +448,7 @@ test_migrate_empty_database (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, 1);
   g_clear_object (&store);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -514,7 +494,7 @@ test_migrate_failure_leaves_file (void)
   g_assert_cmpstr (name, ==, "kept");
   raw_close (db);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -680,7 +660,7 @@ test_migrate_from_each_version (void)
       g_assert_cmpint (count_rows (store, "certificate"), ==, version < 5 ? 5 : 4);
       g_clear_object (&store);
 
-      remove_tree (dir);
+      korak_test_remove_tree (dir, TRUE);
     }
 }
 
@@ -758,7 +738,7 @@ test_constraints_participant (void)
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM participant WHERE status = 'referred'"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -820,7 +800,7 @@ test_constraints_enrolment (void)
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM enrolment WHERE status = 'active'"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -880,7 +860,7 @@ test_insert_refuses_invalid (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, 2);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -920,7 +900,7 @@ test_random_ids (void)
     }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 /* ---- participants ------------------------------------------------------- */
@@ -1165,7 +1145,7 @@ test_participant_round_trip (void)
   g_assert_cmpint (count_rows (store, "participant"), ==, 1);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1275,7 +1255,7 @@ test_participant_enrolment (void)
   }
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 /* ---- search ------------------------------------------------------------- */
@@ -1368,7 +1348,7 @@ test_search_in_step (void)
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM participant_fts"), ==, 2);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1417,7 +1397,7 @@ test_fts_query_from_text (void)
   assert_search (store, "ana*", obrien);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 /* ---- errors on real files ----------------------------------------------- */
@@ -1455,7 +1435,7 @@ test_error_not_database (void)
   assert_file_unchanged (path, before);
   assert_file_unchanged (letter, letter_before);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1507,7 +1487,7 @@ test_error_newer_schema (void)
   assert_file_unchanged (wal_path, wal_before);
   g_assert_false (g_file_test (wal_side, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1547,7 +1527,7 @@ test_error_locked_open (void)
   g_assert_cmpint (raw_int (korak_store_get_db (store), "SELECT count(*) FROM participant WHERE given_name = 'Ana'"), ==, 1);
   g_clear_object (&store);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1609,7 +1589,7 @@ test_error_locked_write (void)
   g_assert_cmpint (count_rows (store, "staff"), ==, 0);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1701,7 +1681,7 @@ test_error_read_only (void)
   assert_no_side_files (path);
 
   g_assert_cmpint (g_chmod (path, 0600), ==, 0);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 /* A Korak database with some people in it, closed. */
@@ -1779,7 +1759,7 @@ test_error_corrupt (void)
   g_clear_error (&error);
   assert_file_unchanged (table, before);
 
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1844,7 +1824,7 @@ test_error_disk_full (void)
   g_assert_cmpuint (strlen (korak_participant_record_get (record, KORAK_FIELD_ADDRESS)), ==, 50000);
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 static void
@@ -1864,7 +1844,7 @@ test_integrity_check (void)
   g_assert_cmpstr (report, ==, "ok");
 
   g_clear_object (&store);
-  remove_tree (dir);
+  korak_test_remove_tree (dir, TRUE);
 }
 
 int
