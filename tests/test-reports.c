@@ -472,22 +472,27 @@ test_certificate_reprint (Fixture       *fixture,
   g_assert_cmpstr (lookup_text, ==, first_text);
 }
 
+/* The first column of the first row @sql selects in the demo, 0 with none. */
+static gint64
+demo_query_id (const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = korak_store_prepare (demo, sql, &error);
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
 /* The demo cohort with the most completed enrolments. */
 static gint64
 demo_cohort_with_completers (void)
 {
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 cohort_id = 0;
-
-  stmt = korak_store_prepare (demo,
-                              "SELECT cohort_id FROM enrolment WHERE status = 'completed' "
-                              "GROUP BY cohort_id ORDER BY count(*) DESC, cohort_id LIMIT 1", &error);
-  g_assert_no_error (error);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    cohort_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return cohort_id;
+  return demo_query_id ("SELECT cohort_id FROM enrolment WHERE status = 'completed' "
+                        "GROUP BY cohort_id ORDER BY count(*) DESC, cohort_id LIMIT 1");
 }
 
 static void
@@ -615,20 +620,6 @@ test_sign_in_sheet (void)
 }
 
 /* ---- plan and progress ------------------------------------------------- */
-
-static gint64
-demo_query_id (const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = korak_store_prepare (demo, sql, &error);
-  gint64 id = 0;
-
-  g_assert_no_error (error);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
-}
 
 static void
 test_plan (void)

@@ -210,7 +210,10 @@ korak_mediator_hours_total (const KorakMediatorHours *hours)
  * 1 individual session, 2 assessment, 3 note), count, minutes. Held
  * sessions with a named mediator come through the session_mediator
  * index; the few "present, not recorded which" through the cohort's
- * dates when a cohort is asked for. */
+ * dates when a cohort is asked for. For one cohort, only its members'
+ * assessments and notes are placed in a cohort at all: anyone else's
+ * could only land in another (the filter outside keeps the answer the
+ * same, and the cohort page asks for one cohort each time it shows one). */
 static const char mediator_hours_sql[] =
   "SELECT t.cohort_id, c.name, t.mediator_id, "
   "       CASE WHEN m.id IS NULL THEN NULL ELSE trim(m.given_name || ' ' || m.family_name) END, "
@@ -235,12 +238,15 @@ static const char mediator_hours_sql[] =
   "         2, count(*), 0 "
   "  FROM assessment a "
   "  WHERE a.mediator_present = 1 AND a.date BETWEEN ?2 AND ?3 "
+  "    AND (?1 = 0 OR a.participant_id IN (SELECT participant_id FROM enrolment WHERE cohort_id = ?1)) "
   "  GROUP BY 1, 2, 3 "
   "  UNION ALL "
   "  SELECT coalesce(n.cohort_id, " COHORT_ON ("n.participant_id", "n.date") ", 0), n.mediator_id, "
   "         n.conversation_language, 3, count(*), 0 "
   "  FROM note n "
   "  WHERE n.mediator_present = 1 AND n.date BETWEEN ?2 AND ?3 "
+  "    AND (?1 = 0 OR n.cohort_id = ?1 "
+  "         OR n.participant_id IN (SELECT participant_id FROM enrolment WHERE cohort_id = ?1)) "
   "  GROUP BY 1, 2, 3 "
   ") t "
   "LEFT JOIN cohort c ON c.id = t.cohort_id "
