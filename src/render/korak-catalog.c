@@ -675,3 +675,12 @@ korak_catalog_format (const char        *format,
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+char *
+korak_catalog_join_second (const char *one,
+                           const char *two)
+{
+  if (two == NULL || g_strcmp0 (one, two) == 0)
+    return g_strdup (one);
+  return g_strdup_printf ("%s · \u2068%s\u2069", one, two);
+}

@@ -77,4 +77,9 @@ char         *korak_catalog_format             (const char        *format,
                                                 guint              n_args,
                                                 gboolean           isolate);
 
+/* "ure · ⁨ساعات⁩": @two after @one on one line, isolated so that each
+ * keeps its own order; @one alone when @two is NULL or the same. */
+char         *korak_catalog_join_second        (const char        *one,
+                                                const char        *two);
+
 G_END_DECLS

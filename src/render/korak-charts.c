@@ -1664,17 +1664,6 @@ korak_attendance_chart_required_y (double                     width,
   return crisp (attendance_y (&g, data->required_per_week));
 }
 
-/* "ure · ⁨ساعات⁩": a second language's words after the interface's, isolated
- * so that each keeps its own order on the line. */
-static char *
-with_second (const char *one,
-             const char *two)
-{
-  if (two == NULL || g_strcmp0 (one, two) == 0)
-    return g_strdup (one);
-  return g_strdup_printf ("%s · \u2068%s\u2069", one, two);
-}
-
 void
 korak_attendance_chart_draw (cairo_t                   *cr,
                              double                     width,
@@ -1763,7 +1752,7 @@ korak_attendance_chart_draw (cairo_t                   *cr,
         const char *args[] = { number };
         g_autofree char *two = data->module_format2 ? korak_catalog_format (data->module_format2, args, 1, FALSE) : NULL;
 
-        label = with_second (one, two);
+        label = korak_catalog_join_second (one, two);
       }
       draw_text (&chart, label, SMALL_SIZE, TRUE, &chart.dim, x + 6, g.y0 - 18 * chart.scale,
                  (end - i) * g.slot - 10, 1, 0, 0.5);
@@ -1822,7 +1811,7 @@ korak_attendance_chart_draw (cairo_t                   *cr,
       const char *args[] = { hours };
       g_autofree char *one = g_strdup_printf (_("Required: %s h"), hours);
       g_autofree char *two = data->required_format2 ? korak_catalog_format (data->required_format2, args, 1, FALSE) : NULL;
-      g_autofree char *label = with_second (one, two);
+      g_autofree char *label = korak_catalog_join_second (one, two);
       g_autoptr(PangoLayout) layout = make_layout (&chart, label, SMALL_SIZE, TRUE, 0, 1,
                                                    PANGO_ALIGN_LEFT);
       double lw, lh, lx, ly;

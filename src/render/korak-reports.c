@@ -1324,7 +1324,7 @@ translate_star_axes (Writer                 *w,
 
       if (!has_two (kind))
         continue;
-      label = g_strdup_printf ("%s · \u2068%s\u2069", star->series[s].label, kind.two);
+      label = korak_catalog_join_second (star->series[s].label, kind.two);
       g_free (star->series[s].label);
       star->series[s].label = g_steal_pointer (&label);
     }
