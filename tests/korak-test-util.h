@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 typedef gboolean (*Condition) (gpointer data);
 
@@ -62,4 +63,68 @@ korak_test_remove_tree (const char *path,
     }
   if (g_rmdir (path) != 0 && strict)
     g_error ("Could not remove %s", path);
+}
+
+/* @text without white space, bidi marks, Arabic tatweel and parentheses
+ * (which pdftotext mirrors in right-to-left text), so that words it
+ * wrapped or reordered still match. */
+G_GNUC_UNUSED static char *
+korak_test_squash (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+          (c >= 0x2066 && c <= 0x2069) || c == 0x0640 || c == '(' || c == ')')
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+G_GNUC_UNUSED static gboolean
+korak_test_is_alef (gunichar c)
+{
+  return c == 0x0627 || c == 0x0623 || c == 0x0625 || c == 0x0622;
+}
+
+/* pdftotext gives the lam-alef ligature back as alef then lam: @text
+ * spelled so too. */
+G_GNUC_UNUSED static char *
+korak_test_ligatures_as_pdftotext (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const char *next = g_utf8_next_char (p);
+
+      if (c == 0x0644 && *next != '\0' && korak_test_is_alef (g_utf8_get_char (next)))
+        {
+          g_string_append_unichar (out, g_utf8_get_char (next));
+          g_string_append_unichar (out, c);
+          p = next;
+          continue;
+        }
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* pdftotext's text of a PDF holds @needle, read as above: a name or a
+ * sentence in any script, wherever pdftotext wrapped or reordered it. */
+G_GNUC_UNUSED static void
+korak_test_assert_pdf_contains (const char *text,
+                                const char *needle)
+{
+  g_autofree char *haystack = korak_test_squash (text);
+  g_autofree char *spelled = korak_test_ligatures_as_pdftotext (needle);
+  g_autofree char *squashed = korak_test_squash (spelled);
+
+  if (strstr (haystack, squashed) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, text);
 }
